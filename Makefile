@@ -1,0 +1,42 @@
+# Two commands do all the set-up on a fresh clone: `make audit` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: audit test lint types pytest bench peer score clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+audit: $(STAMP)
+	$(BIN)/discrepancy audit seeds
+
+test: $(STAMP) lint types pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check discrepancy tests benchmarks
+	$(BIN)/ruff format --check discrepancy tests benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy --strict discrepancy tests
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+peer: $(STAMP)
+	$(BIN)/python ../shared/tools/score_peer.py
+
+score: $(STAMP)
+	$(BIN)/discrepancy audit seeds --format json > $(VENV)/seeds-report.json
+	$(BIN)/python ../shared/tools/score_audit.py seeds ../shared/gold/seeds.json $(VENV)/seeds-report.json
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""``python -m discrepancy``."""
+
+from discrepancy.cli import main
+
+raise SystemExit(main())

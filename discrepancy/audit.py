@@ -1,0 +1,47 @@
+"""``audit()``: the pipeline's stages composed, top to bottom.
+
+sources -> facts (``extract``) -> slots (``align``) -> findings (``compare``, ``checks``)
+-> ``Report``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from discrepancy import align, checks, compare, extract
+from discrepancy.lexicon import Lexicon, default_lexicon
+from discrepancy.model import Finding, InputProblem, Report, Source
+
+
+def audit(
+    sources: Iterable[Source],
+    *,
+    lexicon: Lexicon | None = None,
+    problems: Iterable[InputProblem] = (),
+) -> Report:
+    """Audit ``sources`` against each other and return the report.
+
+    The result does not depend on the order of ``sources``.
+    """
+    lex = lexicon or default_lexicon()
+    ordered = tuple(sorted(sources, key=lambda s: s.id))
+    facts = [fact for source in ordered for fact in extract.extract(source, lexicon=lex)]
+    slots, single = align.align(facts, lexicon=lex)
+    findings: list[Finding] = []
+    for slot in slots:
+        findings.extend(compare.compare(slot, sources=ordered, lexicon=lex))
+    findings.extend(checks.check(ordered, facts, lexicon=lex))
+    return Report(
+        sources=ordered,
+        slots=tuple(slots),
+        findings=tuple(sorted(findings, key=_order)),
+        single_source=tuple(single),
+        problems=tuple(problems),
+    )
+
+
+_RANK = {"conflict": 0, "likely_typo": 1, "compatible": 2, "variant": 3, "consistent": 4}
+
+
+def _order(finding: Finding) -> tuple[int, float, str]:
+    return (_RANK[finding.type.value], -finding.score, finding.id)
