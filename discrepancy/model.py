@@ -135,7 +135,10 @@ class DateInterval:
     """A date or a span of dates, both ends inclusive, with the precision the text gave.
 
     ``year_known`` is False for "September 17" without a year and without a dateline;
-    ``weekday`` keeps a weekday that was written ("Monday"), for checking.
+    ``weekday`` keeps a weekday that was written ("Monday" is 0, as ``date.weekday()``);
+    ``resolved`` is False for a relative date that had no reference date to resolve
+    against ("Monday night" in an undated article): ``low``/``high`` are then
+    ``date.min``/``date.max`` and only ``weekday`` (if any) says something.
     """
 
     low: dt.date
@@ -143,9 +146,12 @@ class DateInterval:
     precision: Precision = Precision.DAY
     year_known: bool = True
     weekday: int | None = None
+    resolved: bool = True
 
     def overlaps(self, other: DateInterval) -> bool:
         """Whether the two spans of dates can name the same day."""
+        if not (self.resolved and other.resolved):
+            return _weekday_overlap(self, other)
         if not (self.year_known and other.year_known):
             return _month_day_overlap(self, other)
         return self.low <= other.high and other.low <= self.high
@@ -156,6 +162,15 @@ class DateInterval:
         else:
             text = f"{self.low.isoformat()}..{self.high.isoformat()}"
         return text
+
+
+def _weekday_overlap(a: DateInterval, b: DateInterval) -> bool:
+    for x, y in ((a, b), (b, a)):
+        if not x.resolved and x.weekday is not None and y.resolved and y.low == y.high:
+            return y.low.weekday() == x.weekday
+    if a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday
+    return True
 
 
 def _month_day_overlap(a: DateInterval, b: DateInterval) -> bool:
