@@ -1,13 +1,133 @@
-"""Within-article checks (placeholder)."""
+"""Within-article checks: slips that one article shows on its own.
+
+- a doubled word ("Norkin Norkin", "anti anti-aircraft"), minus real reduplications;
+- a name cut short: a title and a first name followed by a lower-case word ("President
+  Vladimir to express"), where the corpus writes that first name with a surname and never
+  uses it alone as a surname;
+- a weekday that does not fit the date beside it ("Tuesday, September 17, 2018").
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from discrepancy import similarity
 from discrepancy.lexicon import Lexicon
-from discrepancy.model import Fact, Finding, Source
+from discrepancy.model import (
+    DateInterval,
+    Entity,
+    Evidence,
+    Fact,
+    Finding,
+    FindingType,
+    Source,
+    Span,
+)
+from discrepancy.text import sentences
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def check(sources: Sequence[Source], facts: Sequence[Fact], *, lexicon: Lexicon) -> list[Finding]:
-    """Findings that one article gives on its own."""
-    return []
+    """Findings that one article gives on its own, for every article."""
+    out: list[Finding] = []
+    for source in sources:
+        out.extend(doubled_words(source, lexicon=lexicon))
+    out.extend(truncated_names(facts, sources))
+    out.extend(weekday_mismatches(facts))
+    return out
+
+
+def _single(
+    slot: str, span: Span, value: str, explanation: str, score: float, suggestion: str | None
+) -> Finding:
+    digest = hashlib.sha1(f"{slot}|{span.source}:{span.start}:{span.end}".encode()).hexdigest()
+    return Finding(
+        id=f"typo-{digest[:10]}",
+        type=FindingType.LIKELY_TYPO,
+        score=score,
+        slot=slot,
+        kind="text",
+        evidence=(Evidence(span=span, value=value),),
+        explanation=explanation,
+        suggestion=suggestion,
+    )
+
+
+def _sentence(source: Source, start: int) -> str:
+    for sent in sentences(source.text, source.body_start):
+        if sent.start <= start < sent.end:
+            return source.text[sent.start : sent.end]
+    return ""
+
+
+def doubled_words(source: Source, *, lexicon: Lexicon) -> list[Finding]:
+    """A word written twice in a row, as a typo finding per occurrence."""
+    out = []
+    for start, end, surface in similarity.doubled_words(
+        source.text[source.body_start :], lexicon=lexicon
+    ):
+        start, end = start + source.body_start, end + source.body_start
+        span = Span(
+            source=source.id,
+            start=start,
+            end=end,
+            surface=surface,
+            sentence=_sentence(source, start),
+        )
+        word = surface.split()[0]
+        fixed = surface[len(word) :].strip()
+        text = f"The word {word!r} is written twice in a row ({surface!r})."
+        out.append(_single("doubled word", span, surface, text, 0.9, fixed))
+    return out
+
+
+def truncated_names(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Finding]:
+    """A title and a first name with no surname, where the corpus gives the full name."""
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames: set[str] = set()
+    for fact in facts:
+        value = fact.value
+        if isinstance(value, Entity) and fact.kind == "person" and " " in value.key:
+            parts = value.key.split()
+            full[parts[0]][value.key] += 1
+            surnames.add(parts[-1])
+    text_of = {s.id: s.text for s in sources}
+    out = []
+    for fact in facts:
+        value = fact.value
+        if not isinstance(value, Entity) or fact.kind != "person" or " " in value.key:
+            continue
+        if not value.title or value.key not in full or value.key in surnames:
+            continue
+        after = text_of[fact.span.source][fact.span.end :].lstrip()
+        if not after or not after[0].islower():
+            continue
+        whole = full[value.key].most_common(1)[0][0]
+        text = (
+            f"{fact.span.surface!r} is followed by {after.split()[0]!r}: the surname seems "
+            f"missing; the sources write {whole!r}."
+        )
+        out.append(_single("truncated name", fact.span, value.key, text, 0.75, whole))
+    return out
+
+
+def weekday_mismatches(facts: Sequence[Fact]) -> list[Finding]:
+    """A written weekday that is not the weekday of the date beside it."""
+    out = []
+    for fact in facts:
+        value = fact.value
+        if not isinstance(value, DateInterval) or value.weekday is None:
+            continue
+        if not (value.resolved and value.year_known and value.low == value.high):
+            continue
+        actual = value.low.weekday()
+        if actual != value.weekday:
+            text = (
+                f"{fact.span.surface!r} names a {_WEEKDAYS[value.weekday]}, but "
+                f"{value.low.isoformat()} was a {_WEEKDAYS[actual]}."
+            )
+            out.append(_single("weekday", fact.span, str(value), text, 0.7, _WEEKDAYS[actual]))
+    return out

@@ -1,0 +1,189 @@
+"""The role lexicon (``data/roles.toml``) compiled for lookups, and clause geometry.
+
+A role is the question a value answers: "people killed", "strikes", "warning time",
+"attack date". This module knows the words; ``extract`` decides which words apply.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from discrepancy.lexicon import Lexicon, LexiconError
+from discrepancy.text import words
+
+FILE = "roles.toml"
+
+
+@attrs.frozen(kw_only=True)
+class Counted:
+    """A class of counted nouns ("people") and the events that can happen to them."""
+
+    name: str
+    events: frozenset[str]
+    window: int
+
+
+@attrs.frozen(kw_only=True)
+class Word:
+    """A role word as it sits in a sentence (offsets into the source text)."""
+
+    start: int
+    end: int
+    role: str
+    rank: int = 0
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Roles:
+    """Every role word list, as phrase -> role lookups (phrases are tuples of lower words)."""
+
+    counted: Mapping[tuple[str, ...], tuple[Counted, str]]
+    events: Mapping[tuple[str, ...], tuple[str, int]]
+    measures: Mapping[tuple[str, ...], tuple[str, str]]
+    date_events: Mapping[tuple[str, ...], tuple[str, bool]]
+    clause_breaks: frozenset[str]
+    attribution: frozenset[str]
+    temporal: frozenset[str]
+    longest: int
+
+
+@functools.cache
+def compiled(lexicon: Lexicon) -> Roles:
+    """The role tables of ``lexicon``, validated (cached per lexicon)."""
+    table = lexicon.table("roles")
+    counted: dict[tuple[str, ...], tuple[Counted, str]] = {}
+    for entry in _entries(table, "counted"):
+        cls = Counted(
+            name=_str(entry, "name"),
+            events=frozenset(_strs(entry, "events", required=False)),
+            window=int(entry.get("window", 5)),
+        )
+        groups = {
+            _key(noun): group
+            for group, nouns in dict(entry.get("groups", {})).items()
+            for noun in nouns
+        }
+        for noun in _strs(entry, "nouns"):
+            counted[_key(noun)] = (cls, groups.get(_key(noun), ""))
+    events = {
+        _key(w): (_str(e, "name"), int(e.get("rank", 5)))
+        for e in _entries(table, "event")
+        for w in _strs(e, "words")
+    }
+    measures = {
+        _key(w): (_str(m, "name"), _str(m, "dimension"))
+        for m in _entries(table, "measure")
+        for w in _strs(m, "words")
+    }
+    date_events = {
+        _key(w): (_str(d, "name"), bool(d.get("compare", True)))
+        for d in _entries(table, "date_event")
+        for w in _strs(d, "words")
+    }
+    every = [*counted, *events, *measures, *date_events]
+    return Roles(
+        counted=counted,
+        events=events,
+        measures=measures,
+        date_events=date_events,
+        clause_breaks=frozenset(_strs(table, "clause_breaks", required=False)),
+        attribution=frozenset(_strs(table, "attribution", required=False)),
+        temporal=frozenset(_strs(table, "temporal_prepositions", required=False)),
+        longest=max((len(k) for k in every), default=1),
+    )
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(w for _, _, w in words(phrase.lower().replace("-", " ")))
+
+
+def _entries(table: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    value = table.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise LexiconError(FILE, name, "must be an array of tables")
+    return value
+
+
+def _str(entry: Mapping[str, Any], key: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value:
+        raise LexiconError(FILE, key, f"must be a non-empty string in {dict(entry)!r:.60}")
+    return value
+
+
+def _strs(entry: Mapping[str, Any], key: str, *, required: bool = True) -> list[str]:
+    value = entry.get(key, None if required else [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(FILE, key, "must be a list of non-empty strings")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Token:
+    """A word of a sentence, lower-cased, hyphens split (``crew-members`` is two tokens)."""
+
+    start: int
+    end: int
+    word: str
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s")
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The words of ``text[start:end]``, lower-cased.
+
+    >>> [t.word for t in tokens("All 15 crew-members died.", 0, 25)]
+    ['all', '15', 'crew', 'members', 'died']
+    """
+    return [
+        Token(start=m.start(), end=m.end(), word=m.group().lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def find_phrases(
+    toks: Sequence[Token], table: Mapping[tuple[str, ...], Any], longest: int
+) -> list[tuple[int, int, Any]]:
+    """Longest-first matches of ``table``'s phrases in ``toks``: (first, last+1, value)."""
+    out: list[tuple[int, int, Any]] = []
+    i = 0
+    while i < len(toks):
+        for size in range(min(longest, len(toks) - i), 0, -1):
+            key = tuple(t.word for t in toks[i : i + size])
+            if key in table:
+                out.append((i, i + size, table[key]))
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+def clause_bounds(
+    text: str, toks: Sequence[Token], index: int, breaks: frozenset[str]
+) -> tuple[int, int]:
+    """The token range [first, last) of the clause holding token ``index``.
+
+    Clauses end at ; : ( ) dashes and at words that open a subordinate clause.
+    """
+    first = index
+    while first > 0 and not _breaks_between(text, toks, first - 1, first, breaks):
+        first -= 1
+    last = index + 1
+    while last < len(toks) and not _breaks_between(text, toks, last - 1, last, breaks):
+        last += 1
+    return first, last
+
+
+def _breaks_between(
+    text: str, toks: Sequence[Token], left: int, right: int, breaks: frozenset[str]
+) -> bool:
+    if toks[right].word in breaks:
+        return True
+    return _HARD_BREAK.search(text, toks[left].end, toks[right].start) is not None
