@@ -1,20 +1,248 @@
-"""Numbers, hedged amounts, measures, durations, percentages and money (placeholder)."""
+"""Numbers, hedged amounts, ranges, measures, durations, percentages and money.
+
+``find`` builds each mention from the numbers of ``numbers.scan``: a currency before it,
+a unit or percent after it (``units``), a hedge before or after it ("over 200",
+"200+"), a second number that makes a range ("between 20 and 30", "10-20 km"), and
+returns one ``Mention`` per stretch of text, its value an ``Interval``.
+
+>>> [(m.surface, m.kind, m.low, m.high, m.low_inclusive) for m in find("over 200 strikes")]
+[('over 200', 'range', 200.0, None, False)]
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import attrs
+
+from discrepancy.kinds import _hedges as hd
+from discrepancy.kinds import units
+from discrepancy.kinds.numbers import NumberMatch, scan
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import Interval, Mention
+
+__all__ = ["find", "parse"]
+
+_ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
+_PERCENT = "percent"
+
+
+@attrs.frozen(kw_only=True)
+class _Part:
+    """One number with what surrounds it: currency before, unit or percent after."""
+
+    num: NumberMatch
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: units.UnitMatch | None
 
 
 def find(
     text: str, *, lexicon: Lexicon | None = None, reference_date: dt.date | None = None
 ) -> list[Mention]:
-    """Every numeric mention in ``text``."""
-    return []
+    """Every numeric mention in ``text``, in order, not overlapping.
+
+    >>> [(m.surface, m.low, m.high) for m in find("between 20 and 30, about 200")]
+    [('between 20 and 30', 20.0, 30.0), ('about 200', 200.0, 200.0)]
+    """
+    hl = hd.resolve(lexicon)
+    nums = _with_articles(text, scan(text, lexicon=lexicon, keep_glued=True), lexicon)
+    out: list[Mention] = []
+    i = 0
+    while i < len(nums):
+        mention, i = _compose(text, nums, i, hl, lexicon)
+        if mention is not None:
+            out.append(mention)
+    return _pair_bounds(text, out, hl)
+
+
+def _with_articles(
+    text: str, nums: list[NumberMatch], lexicon: Lexicon | None
+) -> list[NumberMatch]:
+    """Add "a"/"an" as the number 1 where a unit follows ("less than a minute")."""
+    extra = []
+    for m in _ARTICLE_UNIT.finditer(text):
+        if m.group().lower() == "one":
+            continue
+        unit = units.unit_after(text, m.end(), lexicon=lexicon)
+        if unit is None or unit.end - unit.start < 3 or unit.kind == _PERCENT:
+            continue
+        extra.append(NumberMatch(start=m.start(), end=m.end(), surface=m.group(), low=1, high=1))
+    if not extra:
+        return nums
+    taken = [(n.start, n.end) for n in nums]
+    kept = [e for e in extra if not any(s < e.end and e.start < t for s, t in taken)]
+    return sorted([*nums, *kept], key=lambda n: n.start)
+
+
+def _part(
+    text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
+) -> _Part | None:
+    """The number with its currency and unit, ``None`` for designators ("F-16", "MH17")."""
+    currency = units.currency_before(text, num.start, lexicon=lexicon)
+    if (num.letter_before or num.designator) and currency is None:
+        return None
+    low, high, end = num.low, num.high, num.end
+    if currency is not None and num.money_scale is not None and num.money_end is not None:
+        low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
+    unit = None if num.ordinal else units.unit_after(text, end, lexicon=lexicon)
+    if unit is not None and currency is not None and unit.kind != "currency":
+        unit = None
+    if unit is None and currency is None and not num.ordinal:
+        pct = hl.percent_re.match(text, end)
+        if pct is not None:
+            unit = units.UnitMatch(
+                start=pct.start(), end=pct.end(), surface=pct.group(), unit=_PERCENT, kind=_PERCENT
+            )
+    if unit is None and currency is not None:
+        unit = currency
+    if unit is None and text[end : end + 1].isalpha():
+        return None  # "2pm", "3D": glued letters that are not a unit
+    start = num.start if currency is None or currency.start > num.start else currency.start
+    stop = max(end, unit.end) if unit is not None else end
+    return _Part(num=num, start=start, end=stop, low=low, high=high, unit=unit)
+
+
+def _compose(
+    text: str, nums: list[NumberMatch], i: int, hl: hd.HedgeLex, lexicon: Lexicon | None
+) -> tuple[Mention | None, int]:
+    first = _part(text, nums[i], lexicon, hl)
+    if first is None:
+        return None, i + 1
+    if first.num.ordinal:
+        return _mention(text, first.start, first.end, first, None, hl), i + 1
+    suffix = hd.hedge_after(hl, text, first.end)
+    if suffix is None and i + 1 < len(nums):
+        second = _range_end(text, first, nums[i + 1], hl, lexicon)
+        if second is not None:
+            return _range(text, first, second, hl), i + 2
+    return _mention(text, first.start, first.end, first, None, hl), i + 1
+
+
+def _range_end(
+    text: str, first: _Part, nxt: NumberMatch, hl: hd.HedgeLex, lexicon: Lexicon | None
+) -> tuple[_Part, str] | None:
+    joiner = hl.joiner_re.match(text, first.end)
+    if joiner is None or nxt.ordinal:
+        return None
+    second = _part(text, nxt, lexicon, hl)
+    if second is None or second.start != joiner.end() or second.low < first.high:
+        return None
+    word = joiner.group("j").lower()
+    if word == "and" and hd.hedge_before(hl, text, first.start) is None:
+        if hl.between_re.search(text, max(0, first.start - 20), first.start) is None:
+            return None
+    a, b = first.unit, second.unit
+    if a is not None and b is not None and a.unit != b.unit:
+        return None
+    if a is not None and b is None and a.kind == "currency" and first.unit is not None:
+        pass
+    return second, word
+
+
+def _range(text: str, first: _Part, second: tuple[_Part, str], hl: hd.HedgeLex) -> Mention:
+    part, word = second
+    start = first.start
+    between = hl.between_re.search(text, max(0, start - 20), start)
+    if between is not None:
+        start = between.start()
+    unit = part.unit or first.unit
+    merged = attrs.evolve(part, low=first.low, high=part.high, unit=unit)
+    approx = word in hl.approximate_joiners or first.num.approximate or part.num.approximate
+    return _mention(text, start, part.end, merged, "range" if not approx else "approx", hl)
+
+
+def _mention(
+    text: str, start: int, end: int, part: _Part, ranged: str | None, hl: hd.HedgeLex
+) -> Mention:
+    low: float | None = part.low
+    high: float | None = part.high
+    low_inc, high_inc = True, part.num.high_inclusive
+    approx = part.num.approximate or ranged == "approx"
+    before = hd.hedge_before(hl, text, start)
+    after = None if ranged else hd.hedge_after(hl, text, end)
+    for hedge in (before, after):
+        if hedge is None:
+            continue
+        where, h = hedge
+        if ranged and h.bound != "point":
+            continue
+        start, end = (min(start, where), end) if hedge is before else (start, max(end, where))
+        approx = approx or h.approximate
+        if h.bound == "low":
+            high, high_inc, low_inc = None, True, h.inclusive
+        elif h.bound == "high":
+            low, low_inc, high, high_inc = None, True, part.high, h.inclusive
+    unit = part.unit
+    value = Interval(
+        low=low,
+        high=high,
+        low_inclusive=low_inc,
+        high_inclusive=high_inc,
+        approximate=approx,
+        unit=unit.unit if unit is not None else None,
+        unit_surface=unit.surface if unit is not None else None,
+    )
+    return Mention(start=start, end=end, surface=text[start:end], kind=_kind(part, value), value=value)
+
+
+def _kind(part: _Part, value: Interval) -> str:
+    if value.low != value.high:
+        return "range"
+    if part.unit is not None:
+        return part.unit.kind
+    return "ordinal" if part.num.ordinal else "number"
+
+
+def _pair_bounds(text: str, found: list[Mention], hl: hd.HedgeLex) -> list[Mention]:
+    """Join "more than 10 and less than 40" (a lower and an upper bound) into one range."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and _pairs(prev, m) and hl.pair_re.fullmatch(text, prev.end, m.start):
+            a, b = (prev, m) if prev.high is None else (m, prev)
+            if a.low is not None and b.high is not None and a.low < b.high:
+                value = attrs.evolve(
+                    a.value, high=b.high, high_inclusive=b.high_inclusive
+                )
+                out[-1] = Mention(
+                    start=prev.start,
+                    end=m.end,
+                    surface=text[prev.start : m.end],
+                    kind="range",
+                    value=value,
+                )
+                continue
+        out.append(m)
+    return out
+
+
+def _pairs(a: Mention, b: Mention) -> bool:
+    one_sided = {(a.low is None), (b.low is None)} == {True, False}
+    return (
+        one_sided
+        and {(a.high is None), (b.high is None)} == {True, False}
+        and a.unit == b.unit
+        and b.start - a.end <= 12
+    )
 
 
 def parse(text: str, *, lexicon: Lexicon | None = None) -> Interval | None:
-    """One surface to its interval, ``None`` on junk."""
-    return None
+    """One surface to its interval, ``None`` on junk or when it is not one quantity.
+
+    >>> str(parse("more than 200"))
+    'more than 200'
+    >>> parse("nothing here") is None
+    True
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 1000:
+        return None
+    found = find(stripped, lexicon=lexicon)
+    if len(found) != 1 or found[0].surface != stripped:
+        return None
+    value = found[0].value
+    return value if isinstance(value, Interval) else None

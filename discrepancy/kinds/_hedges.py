@@ -1,0 +1,129 @@
+"""Hedges, range joiners and percent words of ``numbers.toml``, compiled per lexicon (private)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from discrepancy.kinds._numlex import FILE, section, trie_pattern
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+
+_BOUNDS = {"low", "high", "point"}
+
+
+@attrs.frozen(kw_only=True)
+class Hedge:
+    """What a hedge word does to the number it qualifies."""
+
+    bound: str  # "low" (the number is a lower bound), "high", or "point"
+    inclusive: bool = True
+    approximate: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class HedgeLex:
+    """Compiled hedges: before and after a number, range joiners, percent words."""
+
+    before_re: re.Pattern[str]
+    before: Mapping[str, Hedge]
+    after_re: re.Pattern[str]
+    after: Mapping[str, Hedge]
+    joiner_re: re.Pattern[str]
+    approximate_joiners: frozenset[str]
+    between_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    pair_re: re.Pattern[str]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    return trie_pattern(sorted({_key(p) for p in phrases}, key=len, reverse=True)).replace(
+        r"\ ", r"[ \t]{1,3}"
+    )
+
+
+def _phrases(value: Any, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(FILE, key, "must be a list of non-empty strings")
+    return list(value)
+
+
+def _hedges(lex: Lexicon, name: str) -> dict[str, Hedge]:
+    out: dict[str, Hedge] = {}
+    for key, spec in section(lex, name).items():
+        where = f"{name}.{key}"
+        if not isinstance(spec, Mapping):
+            raise LexiconError(FILE, where, "must be a table")
+        bound = spec.get("bound")
+        if bound not in _BOUNDS:
+            raise LexiconError(FILE, f"{where}.bound", f"must be one of {sorted(_BOUNDS)}")
+        hedge = Hedge(
+            bound=str(bound),
+            inclusive=bool(spec.get("inclusive", True)),
+            approximate=bool(spec.get("approximate", False)),
+        )
+        for phrase in _phrases(spec.get("phrases"), f"{where}.phrases"):
+            out.setdefault(_key(phrase), hedge)
+    return out
+
+
+def _edge(alt: str, side: str) -> str:
+    """Letters may not touch a word-like phrase on ``side``; symbols may touch anything."""
+    return rf"(?<![A-Za-z])(?:{alt})" if side == "before" else rf"(?:{alt})(?![A-Za-z])"
+
+
+@functools.cache
+def compiled(lex: Lexicon) -> HedgeLex:
+    """The hedges of ``lex``, compiled (cached per lexicon object)."""
+    before, after = _hedges(lex, "hedges"), _hedges(lex, "suffix_hedges")
+    ranges = section(lex, "range")
+    joiners = _phrases(ranges.get("joiners", ["-", "to"]), "range.joiners")
+    between = _phrases(ranges.get("between", ["between"]), "range.between")
+    approx = _phrases(ranges.get("approximate_joiners", []), "range.approximate_joiners")
+    percent = _phrases(section(lex, "percent").get("phrases", ["%"]), "percent.phrases")
+    before_alt = _alternation(list(before)) if before else "(?!)"
+    return HedgeLex(
+        before_re=re.compile(rf"{_edge(before_alt, 'before')}[ \t]{{0,3}}\Z", re.I),
+        before=before,
+        after_re=re.compile(
+            r"[ \t]{0,3}" + _edge(_alternation(list(after)) if after else "(?!)", "after")
+            + r"(?![ \t]*\d)",
+            re.I,
+        ),
+        after=after,
+        joiner_re=re.compile(
+            r"[ \t]{0,3}(?P<j>" + _alternation(joiners) + r")(?![A-Za-z])[ \t]{0,3}", re.I
+        ),
+        approximate_joiners=frozenset(_key(j) for j in approx),
+        between_re=re.compile(rf"(?<![A-Za-z])(?:{_alternation(between)})[ \t]{{1,3}}\Z", re.I),
+        percent_re=re.compile(r"[ \t]?(?:" + _alternation(percent) + r")(?![A-Za-z])", re.I),
+        pair_re=re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:and|but)[ \t]{1,3}", re.I),
+    )
+
+
+def resolve(lexicon: Lexicon | None) -> HedgeLex:
+    """The compiled hedges of ``lexicon`` (default: the shipped one)."""
+    return compiled(lexicon or default_lexicon())
+
+
+def hedge_before(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
+    """The hedge that ends right before ``pos`` (spaces allowed), with where it starts."""
+    m = hl.before_re.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return None
+    return m.start(), hl.before[_key(m.group().strip())]
+
+
+def hedge_after(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
+    """The hedge that starts right at ``pos`` (spaces allowed), with where it ends."""
+    m = hl.after_re.match(text, pos)
+    if m is None:
+        return None
+    return m.end(), hl.after[_key(m.group().strip())]

@@ -1,0 +1,196 @@
+"""The number words of ``numbers.toml``, validated and compiled once per lexicon (private)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+
+FILE = "numbers.toml"
+
+# Token kinds of the word grammar.
+CARD = "card"  # zero .. ninety
+SCALE = "scale"  # hundred, thousand, million ...
+ORD = "ord"  # first .. trillionth
+DENOM = "denom"  # halves, thirds, fifths ...
+FRAC = "frac"  # half, quarter
+DOZEN = "dozen"  # dozen, gross
+VAGUE = "vague"  # dozens, hundreds, several
+NEG = "neg"  # minus, negative
+POINT = "point"  # point (decimal)
+DIG = "dig"  # digits
+
+
+@attrs.frozen(kw_only=True)
+class Word:
+    """What one number word means to the grammar."""
+
+    kind: str
+    value: Fraction = Fraction(0)
+    plural: bool = False
+    low: Fraction = Fraction(0)
+    high: Fraction = Fraction(0)
+    high_inclusive: bool = True
+    multiplies: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class NumLex:
+    """Compiled number knowledge: word table, token regex, abbreviations."""
+
+    words: Mapping[str, tuple[Word, ...]]
+    token_re: re.Pattern[str]
+    abbrev_re: re.Pattern[str] | None
+    abbreviations: Mapping[str, Fraction]
+    glued_only: frozenset[str]
+    money_only: frozenset[str]
+    counts_re: re.Pattern[str] | None
+    counts: Mapping[str, Fraction]
+
+
+def number(table: Mapping[str, Any], section: str, key: str) -> Fraction:
+    """A number entry as an exact fraction, or ``LexiconError``."""
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise LexiconError(FILE, f"{section}.{key}", "must be a number")
+    return Fraction(value).limit_denominator(10**6) if isinstance(value, float) else Fraction(value)
+
+
+def section(lex: Lexicon, name: str) -> Mapping[str, Any]:
+    """One table of ``numbers.toml`` (empty when absent), checked to be a table."""
+    value = lex.table("numbers").get(name, {})
+    if not isinstance(value, Mapping):
+        raise LexiconError(FILE, name, "must be a table")
+    return value
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (no backtracking blow-up).
+
+    >>> trie_pattern(["ten", "tenth", "two"])
+    't(?:en(?:th)?|wo)'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _render(trie)
+
+
+def _render(node: dict[str, Any]) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return (f"(?:{body})" if len(branches) == 1 and len(body) > 1 else body) + "?"
+    return body
+
+
+def _add(words: dict[str, list[Word]], key: str, word: Word) -> None:
+    words.setdefault(key.lower(), []).append(word)
+
+
+def _word_table(lex: Lexicon) -> dict[str, list[Word]]:
+    words: dict[str, list[Word]] = {}
+    for key in section(lex, "cardinals"):
+        _add(words, key, Word(kind=CARD, value=number(section(lex, "cardinals"), "cardinals", key)))
+    for key in section(lex, "scales"):
+        value = number(section(lex, "scales"), "scales", key)
+        _add(words, key, Word(kind=SCALE, value=value, plural=key.endswith("s")))
+    for name, kind in (("ordinals", ORD), ("denominators", DENOM), ("fractions", FRAC)):
+        table = section(lex, name)
+        for key in table:
+            _add(words, key, Word(kind=kind, value=number(table, name, key)))
+    dozens = section(lex, "dozens")
+    for key in dozens:
+        _add(words, key, Word(kind=DOZEN, value=number(dozens, "dozens", key)))
+    for key, spec in section(lex, "vague").items():
+        _add(words, key, _vague(key, spec))
+    negative = section(lex, "negative").get("words", [])
+    if not isinstance(negative, list):
+        raise LexiconError(FILE, "negative.words", "must be a list of strings")
+    for key in negative:
+        _add(words, str(key), Word(kind=NEG))
+    _add(words, "point", Word(kind=POINT))
+    return words
+
+
+def _vague(key: str, spec: Any) -> Word:
+    if not isinstance(spec, Mapping) or "low" not in spec or "high" not in spec:
+        raise LexiconError(FILE, f"vague.{key}", "must be a table with low and high")
+    low, high = number(spec, "vague", "low"), number(spec, "vague", "high")
+    if low > high:
+        raise LexiconError(FILE, f"vague.{key}", "low must not exceed high")
+    return Word(
+        kind=VAGUE,
+        low=low,
+        high=high,
+        high_inclusive=bool(spec.get("high_inclusive", True)),
+        multiplies=bool(spec.get("multiplies", False)),
+    )
+
+
+DIGITS = (
+    r"(?P<dig>(?<![0-9.])[-−+]?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u2009\u00a0]\d{3})+(?!\d)|\d+)"
+    r"(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?"
+    r"|(?<![0-9.])\.\d+)"
+    r"(?P<ordsuf>(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z]))?"
+)
+
+
+@functools.cache
+def compiled(lex: Lexicon) -> NumLex:
+    """The number knowledge of ``lex``, compiled (cached per lexicon object)."""
+    table = _word_table(lex)
+    word_alt = trie_pattern(sorted(table, key=len, reverse=True))
+    token_re = re.compile(
+        DIGITS + r"|(?P<word>(?<![A-Za-z])(?i:" + word_alt + r")(?![A-Za-z]))"
+    )
+    abbr = dict(section(lex, "abbreviations"))
+    glued = _strings(abbr.pop("glued_only", []), "abbreviations.glued_only")
+    money = _strings(abbr.pop("money_only", []), "abbreviations.money_only")
+    abbreviations = {key: number(abbr, "abbreviations", key) for key in abbr}
+    abbrev_re = None
+    if abbreviations:
+        alt = "|".join(re.escape(k) for k in sorted(abbreviations, key=len, reverse=True))
+        abbrev_re = re.compile(r"(?P<sp>[ \u00a0]?)(?P<ab>" + alt + r")(?![A-Za-z])")
+    counts = {
+        key.lower(): number(section(lex, "approximate_counts"), "approximate_counts", key)
+        for key in section(lex, "approximate_counts")
+    }
+    counts_re = None
+    if counts:
+        pattern = trie_pattern(sorted(counts, key=len, reverse=True)).replace(r"\ ", r"\s+")
+        counts_re = re.compile(r"(?<![A-Za-z])(?i:" + pattern + r")(?![A-Za-z])")
+    return NumLex(
+        words={k: tuple(v) for k, v in table.items()},
+        token_re=token_re,
+        abbrev_re=abbrev_re,
+        abbreviations=abbreviations,
+        glued_only=glued,
+        money_only=money,
+        counts_re=counts_re,
+        counts=counts,
+    )
+
+
+def _strings(value: Any, key: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(FILE, key, "must be a list of strings")
+    return frozenset(value)
+
+
+def resolve(lexicon: Lexicon | None) -> NumLex:
+    """The compiled number knowledge of ``lexicon`` (default: the shipped one)."""
+    return compiled(lexicon or default_lexicon())

@@ -1,0 +1,361 @@
+"""The grammar of numbers written in words (and digits with scale words), private.
+
+Tokens come from ``_numlex.NumLex.token_re``; each knows the gap (the text) before it.
+``parse_one`` reads the longest number that starts at one token and says where the next
+attempt starts, so a whole run is read left to right in one pass over its tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import attrs
+
+from discrepancy.kinds._numlex import (
+    CARD,
+    DENOM,
+    DIG,
+    DOZEN,
+    FRAC,
+    NEG,
+    ORD,
+    POINT,
+    SCALE,
+    VAGUE,
+    Word,
+)
+
+SPACE, HYPHEN, AND, AND_A, A, OF, BREAK = "space", "hyphen", "and", "and_a", "a", "of", "break"
+_GAPS = (
+    (SPACE, re.compile(r"[ \t\u00a0]{1,20}|\n")),
+    (HYPHEN, re.compile(r"[ \t]{0,3}[-‐‑–—][ \t]{0,3}")),
+    (AND, re.compile(r"[ \t]{1,20}and[ \t]{1,20}", re.I)),
+    (AND_A, re.compile(r"[ \t]{1,20}and[ \t]{1,20}an?[ \t]{1,20}", re.I)),
+    (A, re.compile(r"[ \t]{1,20}an?[ \t]{1,20}", re.I)),
+    (OF, re.compile(r"[ \t]{1,20}of[ \t]{1,20}", re.I)),
+)
+
+
+def gap_kind(gap: str) -> str:
+    """Classify the text between two number tokens.
+
+    >>> gap_kind(" and "), gap_kind("-"), gap_kind(", ")
+    ('and', 'hyphen', 'break')
+    """
+    if not gap:
+        return SPACE
+    if len(gap) > 40:
+        return BREAK
+    for name, pattern in _GAPS:
+        if pattern.fullmatch(gap):
+            return name
+    return BREAK
+
+
+@attrs.frozen(kw_only=True)
+class Tok:
+    """One number token: its span, meanings, the gap before it, and (for digits) its value."""
+
+    start: int
+    end: int
+    meanings: tuple[Word, ...]
+    gap: str = BREAK
+    word: str = ""
+    scaled: bool = False  # digits that carry an abbreviation ("5bn")
+
+    def get(self, kind: str) -> Word | None:
+        """The meaning of this token of ``kind``, if it has one."""
+        for word in self.meanings:
+            if word.kind == kind:
+                return word
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class Parsed:
+    """One number read from tokens: ``[low, high]`` (a point unless vague)."""
+
+    start: int
+    end: int
+    low: Fraction
+    high: Fraction
+    high_inclusive: bool = True
+    ordinal: bool = False
+    vague: bool = False
+
+
+def category(value: Fraction) -> str:
+    """Where a cardinal or ordinal value sits in the grammar.
+
+    >>> category(Fraction(7)), category(Fraction(40)), category(Fraction(1000))
+    ('unit', 'tens', 'scale')
+    """
+    if value < 10:
+        return "unit"
+    if value < 20:
+        return "teen"
+    if value < 100:
+        return "tens"
+    return "hundred" if value == 100 else "scale"
+
+
+_AFTER = {
+    "unit": {None, "hundred", "scale", "tens"},
+    "teen": {None, "hundred", "scale"},
+    "tens": {None, "hundred", "scale"},
+}
+
+
+@attrs.define
+class _Acc:
+    """The running value of a number being read."""
+
+    start: int
+    end: int
+    total: Fraction = Fraction(0)
+    group: Fraction = Fraction(0)
+    big: Fraction | None = None
+    last: str | None = None
+    whole_before_and: Fraction | None = None
+    sign: int = 1
+
+    @property
+    def value(self) -> Fraction:
+        return self.sign * (self.total + self.group)
+
+    def take(self, tok: Tok, cat: str, value: Fraction) -> bool:
+        """Add a cardinal-like token if the grammar allows it here."""
+        if tok.gap == AND and self.last not in {"hundred", "scale"}:
+            return False
+        if tok.gap not in {SPACE, HYPHEN, AND}:
+            return False
+        if cat in _AFTER:
+            if self.last not in _AFTER[cat] or (self.last == "tens" and (cat != "unit" or not value)):
+                return False
+            if tok.gap == AND:
+                self.whole_before_and = self.total + self.group
+            self.group += value
+        elif cat == "hundred":
+            if self.last not in {"unit", "teen", "tens", "dig"} or not 0 < self.group < 100:
+                return False
+            self.group *= 100
+        elif self._scale(value):
+            cat = "scale"
+        else:
+            return False
+        self.last, self.end = cat, tok.end
+        return True
+
+    def _scale(self, value: Fraction) -> bool:
+        if self.last in {None, "scale"} or (self.big is not None and value >= self.big):
+            return False
+        self.total += (self.group or 1) * value
+        self.group, self.big, self.last = Fraction(0), value, "scale"
+        return True
+
+
+def _cardinal(tok: Tok) -> tuple[str, Fraction] | None:
+    card = tok.get(CARD) or tok.get(SCALE)
+    if card is None:
+        return None
+    return category(card.value), card.value
+
+
+def parse_one(toks: list[Tok], i: int, article: int | None) -> tuple[int, Parsed | None]:
+    """Read the number starting at token ``i``; ``article`` is where an "a"/"an" before it starts.
+
+    Returns the index of the next token to try and what was read (``None``: nothing).
+    """
+    tok = toks[i]
+    start = tok.start if article is None else article
+    if tok.get(NEG) is not None:
+        if i + 1 < len(toks) and toks[i + 1].gap == SPACE and toks[i + 1].get(NEG) is None:
+            nxt, parsed = parse_one(toks, i + 1, None)
+            if parsed is not None and parsed.start == toks[i + 1].start and not parsed.vague:
+                return nxt, attrs.evolve(parsed, start=tok.start, low=-parsed.high, high=-parsed.low)
+        return i + 1, None
+    special = _special_start(toks, i, start, article)
+    if special is not None:
+        return special
+    return _read(toks, i, start)
+
+
+def _special_start(toks: list[Tok], i: int, start: int, article: int | None) -> tuple[int, Parsed] | None:
+    tok = toks[i]
+    vague = tok.get(VAGUE)
+    if vague is not None and tok.get(CARD) is None and (article is None or tok.get(DOZEN) is None):
+        return _vague(toks, i, vague)
+    frac = tok.get(FRAC)
+    if frac is not None:
+        value, end, j = frac.value, tok.end, i + 1
+        if j < len(toks) and toks[j].gap in {SPACE, HYPHEN, A} and (toks[j].get(SCALE) or toks[j].get(DOZEN)):
+            mult = toks[j].get(SCALE) or toks[j].get(DOZEN)
+            assert mult is not None
+            value, end, j = value * mult.value, toks[j].end, j + 1
+        return j, Parsed(start=start, end=end, low=value, high=value)
+    if tok.get(POINT) is not None:
+        return _decimals(toks, i, Fraction(0), start)
+    if article is not None and tok.get(ORD) is not None and tok.get(CARD) is None:
+        ordinal = tok.get(ORD)
+        assert ordinal is not None
+        if ordinal.value > 2 and category(ordinal.value) != "hundred":
+            value = 1 / ordinal.value
+            return i + 1, Parsed(start=start, end=tok.end, low=value, high=value)
+    dozen = tok.get(DOZEN)
+    if dozen is not None and tok.get(CARD) is None and tok.get(VAGUE) is None:
+        return i + 1, Parsed(start=start, end=tok.end, low=dozen.value, high=dozen.value)
+    return None
+
+
+def _vague(toks: list[Tok], i: int, vague: Word) -> tuple[int, Parsed]:
+    low, high, j, end = vague.low, vague.high, i + 1, toks[i].end
+    if vague.multiplies and j < len(toks):
+        nxt = toks[j]
+        scale = nxt.get(SCALE)
+        inner = nxt.get(VAGUE)
+        if scale is not None and (nxt.gap == OF or (nxt.gap == SPACE and scale.plural is False)):
+            low, high, end, j = low * scale.value, high * scale.value, nxt.end, j + 1
+        elif inner is not None and nxt.gap == OF and inner.multiplies:
+            low, high, end, j = low * inner.low, high * inner.high, nxt.end, j + 1
+    parsed = Parsed(
+        start=toks[i].start,
+        end=end,
+        low=low,
+        high=high,
+        high_inclusive=vague.high_inclusive,
+        vague=True,
+    )
+    return j, parsed
+
+
+def _read(toks: list[Tok], i: int, start: int) -> tuple[int, Parsed | None]:
+    acc = _Acc(start=start, end=toks[i].end)
+    j = i
+    first = toks[i]
+    if first.get(DIG) is not None:
+        dig = first.get(DIG)
+        assert dig is not None
+        acc.group = dig.value
+        acc.last = "scale" if first.scaled else "dig"
+        if first.scaled:
+            acc.total, acc.group, acc.big = dig.value, Fraction(0), Fraction(1000)
+        j = i + 1
+    while j < len(toks):
+        tok = toks[j]
+        if acc.last is not None and tok.gap == BREAK:
+            break
+        done = _step(toks, j, acc)
+        if done is None:
+            break
+        if done[1] is not None:
+            return done
+        j = done[0]
+    if acc.last is None:
+        return i + 1, None
+    return j, Parsed(start=acc.start, end=acc.end, low=acc.value, high=acc.value)
+
+
+def _step(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
+    """Take token ``j`` into ``acc``; ``None`` stops; a ``Parsed`` ends the number there."""
+    tok = toks[j]
+    if acc.last is not None:
+        ending = _ending(toks, j, acc)
+        if ending is not None:
+            return ending
+    if tok.get(DIG) is not None:
+        dig = tok.get(DIG)
+        assert dig is not None
+        if acc.last in {"hundred", "scale"} and not tok.scaled and dig.value < 100 and tok.gap in {AND, SPACE}:
+            acc.group += dig.value
+            acc.last, acc.end = "dig", tok.end
+            return j + 1, None
+        return None
+    ordinal = tok.get(ORD)
+    if ordinal is not None and tok.get(CARD) is None:
+        if acc.last is None:
+            acc.group, acc.last = ordinal.value, "ord"
+        elif not acc.take(tok, category(ordinal.value), ordinal.value):
+            return None
+        value = acc.value
+        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value, ordinal=True)
+    card = _cardinal(tok)
+    if card is None:
+        return None
+    cat, value = card
+    if acc.last is None:
+        if cat == "scale" and tok.get(VAGUE) is not None:
+            return None
+        gap_tok = attrs.evolve(tok, gap=SPACE)
+        if cat == "hundred":
+            acc.group, acc.last, acc.end = Fraction(100), "hundred", tok.end
+            return j + 1, None
+        if cat == "scale":
+            acc.total, acc.big, acc.last, acc.end = value, value, "scale", tok.end
+            return j + 1, None
+        return (j + 1, None) if acc.take(gap_tok, cat, value) else None
+    if acc.last == "unit" and acc.group == 0 and acc.total == 0:
+        return None  # "zero five" is two numbers
+    return (j + 1, None) if acc.take(tok, cat, value) else None
+
+
+def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
+    """Fractions, dozens and decimals that close a number already started."""
+    tok = toks[j]
+    denom = tok.get(DENOM)
+    if denom is not None and tok.gap in {SPACE, HYPHEN}:
+        value = _over(acc, denom.value)
+        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
+    frac = tok.get(FRAC)
+    if frac is not None and tok.gap == AND_A:
+        unit = acc.big if acc.last == "scale" and acc.big is not None else Fraction(1)
+        end, nxt = tok.end, j + 1
+        if nxt < len(toks) and toks[nxt].gap == SPACE:
+            scale = toks[nxt].get(SCALE)
+            if scale is not None and (acc.big is None or scale.value < acc.big):
+                unit, end, nxt = scale.value, toks[nxt].end, nxt + 1
+        value = acc.value + acc.sign * frac.value * unit
+        return nxt, Parsed(start=acc.start, end=end, low=value, high=value)
+    card = tok.get(CARD)
+    if card is not None and tok.gap == AND and j + 1 < len(toks) and card.value < 20:
+        later = toks[j + 1].get(DENOM)
+        if later is not None and toks[j + 1].gap in {SPACE, HYPHEN}:
+            value = acc.value + acc.sign * card.value / later.value
+            return j + 2, Parsed(start=acc.start, end=toks[j + 1].end, low=value, high=value)
+    dozen = tok.get(DOZEN)
+    if dozen is not None and tok.gap == SPACE:
+        value = acc.value * dozen.value
+        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
+    if tok.get(POINT) is not None and tok.gap == SPACE and acc.last in {"unit", "teen", "tens"}:
+        return _decimals(toks, j, acc.value, acc.start)
+    return None
+
+
+def _over(acc: _Acc, denom: Fraction) -> Fraction:
+    whole = acc.whole_before_and
+    if whole is not None:
+        part = acc.total + acc.group - whole
+        if part < denom:
+            return acc.sign * (whole + part / denom)
+    return acc.value / denom
+
+
+def _decimals(toks: list[Tok], j: int, whole: Fraction, start: int) -> tuple[int, Parsed | None]:
+    digits, k, end, open_tens = "", j + 1, toks[j].end, False
+    while k < len(toks) and toks[k].gap == SPACE:
+        card = toks[k].get(CARD)
+        if card is None or card.value >= 100:
+            break
+        text = str(card.value)
+        if card.value < 10 and open_tens:
+            digits, open_tens = digits[:-1] + text, False
+        else:
+            digits, open_tens = digits + text, card.value >= 20 and card.value % 10 == 0
+        end, k = toks[k].end, k + 1
+    if not digits:
+        return j + 1, None
+    value = whole + Fraction(int(digits), 10 ** len(digits))
+    scale = toks[k].get(SCALE) if k < len(toks) and toks[k].gap == SPACE else None
+    if scale is not None:
+        value, end, k = value * scale.value, toks[k].end, k + 1
+    return k, Parsed(start=start, end=end, low=value, high=value)

@@ -1,0 +1,225 @@
+"""Numbers written in digits or words, with their offsets: the tokens every quantity is built on.
+
+One compiled regex finds digit strings and number words in a single pass; the word grammar
+(``_numwords``) then reads the runs of tokens ("two hundred and five", "1.5 million",
+"three quarters", "tens of thousands"). Knowledge comes from ``discrepancy/data/numbers.toml``.
+
+>>> [(m.surface, m.low) for m in scan("two hundred and five people, 1,200 homes")]
+[('two hundred and five', 205.0), ('1,200', 1200.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import attrs
+
+from discrepancy.kinds import _numwords as nw
+from discrepancy.kinds._numlex import DIG, ORD, NumLex, Word, resolve
+from discrepancy.lexicon import Lexicon
+
+__all__ = ["NumberMatch", "parse_number", "scan"]
+
+_ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
+_DESIGNATOR = re.compile(r"[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
+_DECADE = re.compile(r"'?s(?![A-Za-z])")
+_ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
+
+
+@attrs.frozen(kw_only=True)
+class NumberMatch:
+    """A number found in a text: ``text[start:end] == surface``, value ``[low, high]``.
+
+    ``high_inclusive`` is False for vague plurals ("dozens" is [24, 100)); ``approximate``
+    marks vague words and approximate counts ("a few"). ``digits`` says whether it was
+    written with digits. ``letter_before`` and ``designator`` flag numbers glued to letters
+    ("MH17", "S-200"); ``glued_after`` a letter right after the digits ("180ml");
+    ``money_scale``/``money_end`` an abbreviation that only a currency makes a multiplier
+    ("$5m").
+    """
+
+    start: int
+    end: int
+    surface: str
+    low: float
+    high: float
+    high_inclusive: bool = True
+    approximate: bool = False
+    ordinal: bool = False
+    digits: bool = False
+    letter_before: bool = False
+    designator: bool = False
+    glued_after: bool = False
+    money_scale: float | None = None
+    money_end: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _DigitInfo:
+    letter_before: bool
+    designator: bool
+    money_scale: float | None
+    money_end: int | None
+
+
+def scan(text: str, *, lexicon: Lexicon | None = None, keep_glued: bool = False) -> list[NumberMatch]:
+    """Every number in ``text``, in order, not overlapping.
+
+    Numbers glued to letters (designators such as "F-16", "MH17", decades such as
+    "1990s") are left out unless ``keep_glued`` (then flagged, decades still left out).
+
+    >>> [(m.surface, m.low, m.high) for m in scan("dozens of F-16s, 21st, half a dozen")]
+    [('dozens', 24.0, 100.0), ('21st', 21.0, 21.0), ('half a dozen', 6.0, 6.0)]
+    """
+    nl = resolve(lexicon)
+    toks, info = _tokens(text, nl)
+    found: list[NumberMatch] = []
+    i = 0
+    while i < len(toks):
+        article = _article(text, toks[i])
+        nxt, parsed = nw.parse_one(toks, i, article)
+        i = max(nxt, i + 1)
+        if parsed is None:
+            continue
+        match = _match(text, parsed, info.get(parsed.start))
+        if keep_glued or not (match.letter_before or match.designator or match.glued_after):
+            found.append(match)
+    return _merge_counts(text, nl, found)
+
+
+def _tokens(text: str, nl: NumLex) -> tuple[list[nw.Tok], dict[int, _DigitInfo]]:
+    toks: list[nw.Tok] = []
+    info: dict[int, _DigitInfo] = {}
+    prev_end: int | None = None
+    for m in nl.token_re.finditer(text):
+        if m.group("dig") is not None:
+            tok = _digit_token(text, m, nl, info)
+            if tok is None:
+                continue
+        else:
+            word = m.group("word").lower()
+            tok = nw.Tok(start=m.start(), end=m.end(), meanings=nl.words[word], word=word)
+        gap = nw.BREAK
+        if prev_end is not None and tok.start - prev_end <= 40:
+            gap = nw.gap_kind(text[prev_end : tok.start])
+        toks.append(attrs.evolve(tok, gap=gap))
+        prev_end = tok.end
+    return toks, info
+
+
+def _digit_token(
+    text: str, m: re.Match[str], nl: NumLex, info: dict[int, _DigitInfo]
+) -> nw.Tok | None:
+    start, end = m.start("dig"), m.end("dig")
+    raw = m.group("dig")
+    if raw[0] in "-−+" and (raw[0] == "+" or _joined_before(text, start)):
+        raw, start = raw[1:], start + 1
+    if m.group("ordsuf"):
+        value = Fraction(raw.replace(",", ""))
+        meaning = Word(kind=ORD, value=value)
+        return nw.Tok(start=start, end=m.end(), meanings=(meaning,), word="#")
+    if _DECADE.match(text, end) and not raw.startswith(("-", "−")):
+        return None
+    value = _digit_value(raw)
+    if value is None:
+        return None
+    scaled, money_scale, money_end = False, None, None
+    ab = nl.abbrev_re.match(text, end) if nl.abbrev_re is not None else None
+    if ab is not None and not (ab.group("sp") and ab.group("ab") in nl.glued_only):
+        mult = nl.abbreviations[ab.group("ab")]
+        if ab.group("ab") in nl.money_only:
+            money_scale, money_end = float(mult), ab.end()
+        else:
+            value, end, scaled = value * mult, ab.end(), True
+    before = text[max(0, start - 12) : start]
+    info[start] = _DigitInfo(
+        letter_before=start > 0 and text[start - 1].isalpha(),
+        designator=bool(_DESIGNATOR.search(before)),
+        money_scale=money_scale,
+        money_end=money_end,
+    )
+    meaning = Word(kind=DIG, value=value)
+    return nw.Tok(start=start, end=end, meanings=(meaning,), word="#", scaled=scaled)
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a "-" at ``start`` joins two things ("10-20", "F-16") instead of negating."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "%$€£")
+
+
+def _digit_value(raw: str) -> Fraction | None:
+    cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "")
+    cleaned = cleaned.replace("\u00a0", "").replace("−", "-")
+    try:
+        return Fraction(cleaned)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _article(text: str, tok: nw.Tok) -> int | None:
+    if not any(w.kind in _ARTICLE_KINDS for w in tok.meanings):
+        return None
+    window_start = max(0, tok.start - 12)
+    m = _ARTICLE.search(text, window_start, tok.start)
+    return None if m is None else m.start()
+
+
+def _match(text: str, parsed: nw.Parsed, info: _DigitInfo | None) -> NumberMatch:
+    glued = parsed.end < len(text) and text[parsed.end].isalpha()
+    return NumberMatch(
+        start=parsed.start,
+        end=parsed.end,
+        surface=text[parsed.start : parsed.end],
+        low=float(parsed.low),
+        high=float(parsed.high),
+        high_inclusive=parsed.high_inclusive,
+        approximate=parsed.vague,
+        ordinal=parsed.ordinal,
+        digits=info is not None,
+        letter_before=info is not None and info.letter_before,
+        designator=info is not None and info.designator,
+        glued_after=glued,
+        money_scale=None if info is None else info.money_scale,
+        money_end=None if info is None else info.money_end,
+    )
+
+
+def _merge_counts(text: str, nl: NumLex, found: list[NumberMatch]) -> list[NumberMatch]:
+    if nl.counts_re is None:
+        return found
+    extra = []
+    for m in nl.counts_re.finditer(text):
+        key = " ".join(m.group().lower().split())
+        value = float(nl.counts[key])
+        extra.append(
+            NumberMatch(
+                start=m.start(),
+                end=m.end(),
+                surface=m.group(),
+                low=value,
+                high=value,
+                approximate=True,
+            )
+        )
+    if not extra:
+        return found
+    taken = [(m.start, m.end) for m in found]
+    kept = [e for e in extra if not any(s < e.end and e.start < t for s, t in taken)]
+    return sorted([*found, *kept], key=lambda m: m.start)
+
+
+def parse_number(text: str, *, lexicon: Lexicon | None = None) -> float | None:
+    """The single number that ``text`` is, ``None`` on junk or when it is not one number.
+
+    >>> parse_number("two hundred and five"), parse_number("1.5 million"), parse_number("x")
+    (205.0, 1500000.0, None)
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 1000:
+        return None
+    found = scan(stripped, lexicon=lexicon)
+    if len(found) != 1 or found[0].surface != stripped or found[0].low != found[0].high:
+        return None
+    return found[0].low
