@@ -1,13 +1,46 @@
-"""Units of measure and currencies as written after (or before) a number (placeholder API).
+"""Units of measure and currencies as written after (or before) a number.
 
-The surface words live in ``discrepancy/data/units.toml``; conversions go through pint.
+The surface words live in ``discrepancy/data/units.toml`` (its header documents the
+syntax); they are compiled once per lexicon into two regular expressions, one for what
+follows a number and one for what precedes it.  Conversions go through pint, imported
+lazily.
+
+>>> m = unit_after("a 22-mile trip", 4)
+>>> (m.surface, m.unit, m.kind)
+('mile', 'mile', 'dimension')
+>>> currency_before("US$ 4.7 billion", 4).unit
+'USD'
+>>> to_base(22, "mile")
+(35405.568, 'meter')
 """
 
 from __future__ import annotations
 
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 import attrs
 
-from discrepancy.lexicon import Lexicon
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+
+__all__ = [
+    "UnitInfo",
+    "UnitMatch",
+    "currency_before",
+    "same_dimension",
+    "to_base",
+    "unit_after",
+    "unit_info",
+]
+
+_FILE = "units.toml"
+KINDS = frozenset({"dimension", "duration", "currency", "percent"})
+_SPACE = "[ \t\u00a0\u2009\u202f]"
+_SEPARATOR = re.compile(f"[-\u2010\u2011]|{_SPACE}{{0,3}}")
+_WINDOW = 40  # longest surface we look back over for a currency or a scale word
 
 
 @attrs.frozen(kw_only=True)
@@ -27,16 +60,356 @@ class UnitMatch:
     kind: str
 
 
+@attrs.frozen(kw_only=True)
+class UnitInfo:
+    """What the data file says about one canonical unit.
+
+    ``pint`` is the expression pint understands ("" when the unit has no fixed scale,
+    such as a bare "degrees"); ``dimension`` names a row of ``[dimensions]``, or is
+    "money" / "ratio".
+    """
+
+    name: str
+    kind: str
+    dimension: str
+    pint: str
+
+
+@attrs.frozen(kw_only=True)
+class _Table:
+    units: Mapping[str, UnitInfo]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    scaled: re.Pattern[str]
+    scale_end: re.Pattern[str]
+    folded: Mapping[str, str]  # normalised lower-case surface -> unit (case-insensitive ones)
+    exact: Mapping[str, str]  # surface as written -> unit (cased ones)
+    ambiguous: frozenset[str]
+    scaled_units: Mapping[str, str]
+    before_folded: Mapping[str, str]
+    before_exact: Mapping[str, str]
+
+
+# ---------------------------------------------------------------- public functions
+
+
 def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMatch | None:
-    """The unit that starts at ``pos`` (after optional spaces or a hyphen), if any."""
-    return None
+    """The unit written right after a number that ends at ``pos``, if any.
+
+    Spaces (up to three) or one hyphen may separate them.  Ambiguous short surfaces
+    ("in", "m", "C") count only where nothing alphanumeric follows them.
+
+    >>> unit_after("22 miles off the coast", 2).unit
+    'mile'
+    >>> unit_after("35.4km", 4).unit
+    'kilometer'
+    >>> unit_after("5 in the morning", 1) is None
+    True
+    >>> unit_after("20 million pounds", 10).unit
+    'pound_currency'
+    """
+    if not 0 <= pos <= len(text):
+        return None
+    table = _table(lexicon or default_lexicon())
+    sep = _SEPARATOR.match(text, pos)
+    start = sep.end() if sep else pos
+    hyphen = start > pos and text[pos] in "-\u2010\u2011"
+    found = _plain_after(table, text, start, hyphen=hyphen)
+    scaled = None if hyphen else table.scaled.match(text, start)
+    longest = scaled is not None and (found is None or scaled.end() >= found[1])
+    if scaled and longest and table.scale_end.search(text[max(0, pos - _WINDOW) : pos]):
+        unit = table.scaled_units[_fold(scaled.group())]
+        return _make(table, text, scaled.start(), scaled.end(), unit)
+    return None if found is None else _make(table, text, *found)
+
+
+def _plain_after(
+    table: _Table, text: str, start: int, *, hyphen: bool
+) -> tuple[int, int, str] | None:
+    found = table.after.match(text, start)
+    if found is None:
+        return None
+    surface = found.group()
+    unit = table.exact.get(surface) or table.folded.get(_fold(surface))
+    if unit is None:
+        return None
+    if surface in table.ambiguous and (hyphen or not _nothing_follows(text, found.end())):
+        return None
+    return found.start(), found.end(), unit
 
 
 def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMatch | None:
-    """A currency sign or code that ends at ``pos`` (spaces allowed between), if any."""
-    return None
+    """A currency sign or code that ends at ``pos`` (spaces allowed before the number).
+
+    >>> currency_before("paid $5", 6).unit
+    'dollar'
+    >>> currency_before("Rs. 20", 4).unit
+    'rupee'
+    >>> currency_before("USD115", 3).unit
+    'USD'
+    >>> currency_before("a 5", 2) is None
+    True
+    """
+    if not 0 <= pos <= len(text):
+        return None
+    table = _table(lexicon or default_lexicon())
+    offset = max(0, pos - _WINDOW)
+    found = table.before.search(text[offset:pos])
+    if found is None:
+        return None
+    surface = found.group("cur")
+    unit = table.before_exact.get(surface) or table.before_folded.get(_fold(surface))
+    if unit is None:
+        return None
+    return _make(table, text, offset + found.start("cur"), offset + found.end("cur"), unit)
 
 
-def to_base(value: float, unit: str) -> tuple[float, str] | None:
-    """``value`` in ``unit`` converted to SI base units, ``None`` for money or unknown units."""
-    return None
+def unit_info(unit: str, *, lexicon: Lexicon | None = None) -> UnitInfo | None:
+    """The data file's entry for a canonical unit name, ``None`` if it has none.
+
+    >>> unit_info("mile").dimension
+    'length'
+    """
+    return _table(lexicon or default_lexicon()).units.get(unit)
+
+
+def to_base(value: float, unit: str, *, lexicon: Lexicon | None = None) -> tuple[float, str] | None:
+    """``value`` in ``unit`` converted to SI base units (via pint).
+
+    ``None`` for money, percent, units with no fixed scale and anything pint does not
+    know; never raises.
+
+    >>> to_base(22, "mile")
+    (35405.568, 'meter')
+    >>> to_base(5, "USD") is None
+    True
+    """
+    info = _table(lexicon or default_lexicon()).units.get(unit)
+    if info is not None and info.kind in {"currency", "percent"}:
+        return None
+    expression = info.pint if info is not None else unit
+    if not expression or not math.isfinite(value):
+        return None
+    try:
+        quantity = _registry().Quantity(value, expression).to_base_units()
+    except Exception:  # pint raises many kinds of errors on unknown or odd units
+        return None
+    magnitude = float(quantity.magnitude)
+    if not math.isfinite(magnitude):
+        return None
+    return magnitude, str(quantity.units)
+
+
+def same_dimension(unit_a: str, unit_b: str, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether values in the two units can be compared after conversion.
+
+    Money compares only with the very same currency; other units by their dimension.
+
+    >>> same_dimension("mile", "kilometer"), same_dimension("mile", "hour")
+    (True, False)
+    >>> same_dimension("USD", "dollar"), same_dimension("EUR", "EUR")
+    (False, True)
+    """
+    if unit_a == unit_b:
+        return True
+    table = _table(lexicon or default_lexicon())
+    info_a, info_b = table.units.get(unit_a), table.units.get(unit_b)
+    if info_a is not None and info_b is not None:
+        if "money" in (info_a.dimension, info_b.dimension):
+            return False
+        return info_a.dimension == info_b.dimension
+    if _is_money(info_a) or _is_money(info_b):
+        return False
+    dimension_a = _pint_dimensionality(_pint_expression(unit_a, lexicon or default_lexicon()))
+    dimension_b = _pint_dimensionality(_pint_expression(unit_b, lexicon or default_lexicon()))
+    return dimension_a is not None and dimension_a == dimension_b
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _make(table: _Table, text: str, start: int, end: int, unit: str) -> UnitMatch:
+    kind = table.units[unit].kind
+    return UnitMatch(start=start, end=end, surface=text[start:end], unit=unit, kind=kind)
+
+
+def _fold(surface: str) -> str:
+    return " ".join(surface.split()).lower()
+
+
+def _nothing_follows(text: str, end: int) -> bool:
+    rest = text[end : end + 8].lstrip(" \t\u00a0")
+    return not rest or not rest[0].isalnum()
+
+
+def _is_money(info: UnitInfo | None) -> bool:
+    return info is not None and info.dimension == "money"
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _pint_expression(unit: str, lexicon: Lexicon) -> str | None:
+    info = _table(lexicon).units.get(unit)
+    if info is not None:
+        return info.pint or None
+    return unit
+
+
+@functools.cache
+def _pint_dimensionality(expression: str | None) -> str | None:
+    if not expression:
+        return None
+    try:
+        return str(_registry().Quantity(1, expression).dimensionality)
+    except Exception:
+        return None
+
+
+# ---------------------------------------------------------------- compiling the data file
+
+
+def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(s, str) and s.strip() for s in value):
+        raise LexiconError(_FILE, f"{where}.{key}", "must be a list of non-empty strings")
+    return value
+
+
+def _info(name: str, entry: Any, dimensions: Mapping[str, str]) -> UnitInfo:
+    where = f"units.{name}"
+    if not isinstance(entry, Mapping):
+        raise LexiconError(_FILE, where, "must be a table")
+    kind, dimension = entry.get("kind"), entry.get("dimension")
+    if kind not in KINDS:
+        raise LexiconError(_FILE, f"{where}.kind", f"unknown kind {kind!r}")
+    if not isinstance(dimension, str) or dimension not in {*dimensions, "money", "ratio"}:
+        raise LexiconError(_FILE, f"{where}.dimension", f"unknown dimension {dimension!r}")
+    if (kind == "currency") != (dimension == "money"):
+        raise LexiconError(_FILE, where, "currencies, and only they, have dimension 'money'")
+    expression = entry.get("pint", "" if dimension == "money" else name)
+    if not isinstance(expression, str):
+        raise LexiconError(_FILE, f"{where}.pint", "must be a string")
+    info = UnitInfo(name=name, kind=kind, dimension=dimension, pint=expression)
+    if expression and dimension != "money":
+        _check_pint(info, dimensions)
+    return info
+
+
+def _check_pint(info: UnitInfo, dimensions: Mapping[str, str]) -> None:
+    registry = _registry()
+    try:
+        got = registry.Quantity(1, info.pint).dimensionality
+    except Exception as exc:
+        raise LexiconError(_FILE, f"units.{info.name}", f"pint does not know it: {exc}") from exc
+    want = dimensions.get(info.dimension, "dimensionless")
+    if got != registry.Quantity(1, want).dimensionality:
+        raise LexiconError(_FILE, f"units.{info.name}", f"pint says {got}, not {want}")
+
+
+@attrs.define
+class _Surfaces:
+    """The surfaces of every unit, gathered while the data file is checked."""
+
+    folded: dict[str, str] = attrs.Factory(dict)
+    exact: dict[str, str] = attrs.Factory(dict)
+    ambiguous: set[str] = attrs.Factory(set)
+    scaled: dict[str, str] = attrs.Factory(dict)
+    before_folded: dict[str, str] = attrs.Factory(dict)
+    before_exact: dict[str, str] = attrs.Factory(dict)
+
+    def add(self, info: UnitInfo, entry: Mapping[str, Any]) -> None:
+        where = f"units.{info.name}"
+        cased = _strings(entry, "cased", where)
+        for surface in _strings(entry, "aliases", where):
+            if surface != surface.lower():
+                raise LexiconError(_FILE, f"{where}.aliases", f"{surface!r} is not lower case")
+            _claim(self.folded, _fold(surface), info.name, f"{where}.aliases")
+        for surface in cased:
+            _claim(self.exact, surface, info.name, f"{where}.cased")
+        for surface in _strings(entry, "ambiguous", where):
+            if surface not in cased:
+                raise LexiconError(_FILE, f"{where}.ambiguous", f"{surface!r} is not in cased")
+            self.ambiguous.add(surface)
+        for surface in _strings(entry, "scaled", where):
+            _claim(self.scaled, _fold(surface), info.name, f"{where}.scaled")
+        before = _strings(entry, "before", where)
+        if before and info.kind != "currency":
+            raise LexiconError(_FILE, f"{where}.before", "only currencies are written before")
+        for surface in before:
+            if surface in cased:
+                _claim(self.before_exact, surface, info.name, f"{where}.before")
+            else:
+                _claim(self.before_folded, _fold(surface), info.name, f"{where}.before")
+
+    def check_shadows(self) -> None:
+        for surface, name in self.exact.items():
+            other = self.folded.get(_fold(surface), name)
+            if other != name:
+                reason = f"{surface!r} is also an alias of {other!r}"
+                raise LexiconError(_FILE, f"units.{name}.cased", reason)
+
+
+def _claim(claims: dict[str, str], key: str, unit: str, where: str) -> None:
+    if claims.get(key, unit) != unit:
+        raise LexiconError(_FILE, where, f"{key!r} is claimed by {claims[key]!r} too")
+    claims[key] = unit
+
+
+def _alternation(surfaces: Iterable[tuple[str, bool]], *, lead: bool = False) -> str:
+    """One regex alternative per surface, longest first; ``True`` means case-insensitive.
+
+    A surface that ends (with ``lead``: starts) with a letter or digit must not run on
+    into another one.
+    """
+    parts = []
+    for surface, folded in sorted(set(surfaces), key=lambda item: (-len(item[0]), item[0])):
+        body = f"{_SPACE}+".join(re.escape(word) for word in surface.split())
+        body = f"(?i:{body})" if folded else body
+        if lead and surface[0].isalnum():
+            body = r"(?<![^\W_])" + body
+        elif not lead and surface[-1].isalnum():
+            body += r"(?![^\W_])"
+        parts.append(body)
+    return "|".join(parts) or "(?!)"
+
+
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise LexiconError(_FILE, key, "must be a table")
+    return value
+
+
+@functools.cache
+def _table(lexicon: Lexicon) -> _Table:
+    data = lexicon.table("units")
+    dimensions = _mapping(data, "dimensions")
+    raw_units = _mapping(data, "units")
+    units = {name: _info(name, entry, dimensions) for name, entry in raw_units.items()}
+    surfaces = _Surfaces()
+    for name, entry in raw_units.items():
+        surfaces.add(units[name], entry)
+    surfaces.check_shadows()
+    scale_words = _strings(_mapping(data, "context"), "scale_words", "context")
+    scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
+    after = [(s, True) for s in surfaces.folded] + [(s, False) for s in surfaces.exact]
+    before = [(s, True) for s in surfaces.before_folded]
+    before += [(s, False) for s in surfaces.before_exact]
+    return _Table(
+        units=units,
+        after=re.compile(_alternation(after)),
+        before=re.compile(f"(?P<cur>{_alternation(before, lead=True)}){_SPACE}{{0,3}}\\Z"),
+        scaled=re.compile(_alternation((s, True) for s in surfaces.scaled)),
+        scale_end=re.compile(f"(?i)(?<![^\\W\\d_])(?:{scale or '(?!)'})\\.?\\Z"),
+        folded=surfaces.folded,
+        exact=surfaces.exact,
+        ambiguous=frozenset(surfaces.ambiguous),
+        scaled_units=surfaces.scaled,
+        before_folded=surfaces.before_folded,
+        before_exact=surfaces.before_exact,
+    )
