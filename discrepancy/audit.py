@@ -6,11 +6,11 @@ sources -> facts (``extract``) -> slots (``align``) -> findings (``compare``, ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from discrepancy import align, checks, compare, extract
 from discrepancy.lexicon import Lexicon, default_lexicon
-from discrepancy.model import Finding, InputProblem, Report, Source
+from discrepancy.model import Fact, Finding, InputProblem, Report, Source
 
 
 def audit(
@@ -18,14 +18,20 @@ def audit(
     *,
     lexicon: Lexicon | None = None,
     problems: Iterable[InputProblem] = (),
+    progress: Callable[[int, int], object] | None = None,
 ) -> Report:
     """Audit ``sources`` against each other and return the report.
 
-    The result does not depend on the order of ``sources``.
+    The result does not depend on the order of ``sources``. ``progress(done, total)`` is
+    called once per source after its facts are extracted.
     """
     lex = lexicon or default_lexicon()
     ordered = tuple(sorted(sources, key=lambda s: s.id))
-    facts = [fact for source in ordered for fact in extract.extract(source, lexicon=lex)]
+    facts: list[Fact] = []
+    for done, source in enumerate(ordered, start=1):
+        facts.extend(extract.extract(source, lexicon=lex))
+        if progress is not None:
+            progress(done, len(ordered))
     slots, single = align.align(facts, lexicon=lex)
     findings: list[Finding] = []
     for slot in slots:
