@@ -118,6 +118,7 @@ class _Acc:
     big: Fraction | None = None
     last: str | None = None
     whole_before_and: Fraction | None = None
+    and_unit: Fraction = Fraction(1)
     sign: int = 1
 
     @property
@@ -135,9 +136,13 @@ class _Acc:
                 return False
             if tok.gap == AND:
                 self.whole_before_and = self.total + self.group
+                big = self.big if self.last == "scale" and self.big is not None else 1
+                self.and_unit = Fraction(big)
             self.group += value
         elif cat == "hundred":
-            if self.last not in {"unit", "teen", "tens", "dig"} or not 0 < self.group < 100:
+            if self.last == "dig" and self.group.denominator == 1 and self.group > 0:
+                pass
+            elif self.last not in {"unit", "teen", "tens"} or not 0 < self.group < 100:
                 return False
             self.group *= 100
         elif self._scale(value):
@@ -199,7 +204,7 @@ def _special_start(toks: list[Tok], i: int, start: int, article: int | None) -> 
     if article is not None and tok.get(ORD) is not None and tok.get(CARD) is None:
         ordinal = tok.get(ORD)
         assert ordinal is not None
-        if ordinal.value > 2 and category(ordinal.value) != "hundred":
+        if ordinal.value > 2:
             value = 1 / ordinal.value
             return i + 1, Parsed(start=start, end=tok.end, low=value, high=value)
     dozen = tok.get(DOZEN)
@@ -266,6 +271,10 @@ def _step(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | Non
     if tok.get(DIG) is not None:
         dig = tok.get(DIG)
         assert dig is not None
+        if acc.last == "dig" and tok.word == "/" and 0 < dig.value < 1 and tok.gap == SPACE:
+            acc.group += dig.value if acc.group >= 0 else -dig.value
+            acc.last, acc.end = "frac", tok.end
+            return j + 1, None
         if acc.last in {"hundred", "scale"} and not tok.scaled and dig.value < 100 and tok.gap in {AND, SPACE}:
             acc.group += dig.value
             acc.last, acc.end = "dig", tok.end
@@ -307,28 +316,66 @@ def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | N
         value = _over(acc, denom.value)
         return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
     frac = tok.get(FRAC)
+    if frac is not None and acc.last == "dig" and toks[j - 1].end == tok.start:
+        value = acc.value + (frac.value if acc.value >= 0 else -frac.value)
+        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
     if frac is not None and tok.gap == AND_A:
         unit = acc.big if acc.last == "scale" and acc.big is not None else Fraction(1)
         end, nxt = tok.end, j + 1
         if nxt < len(toks) and toks[nxt].gap == SPACE:
             scale = toks[nxt].get(SCALE)
-            if scale is not None and (acc.big is None or scale.value < acc.big):
+            if scale is not None and acc.big is None:
+                value = (acc.value + acc.sign * frac.value) * scale.value
+                return nxt + 1, Parsed(start=acc.start, end=toks[nxt].end, low=value, high=value)
+            if scale is not None and scale.value < acc.big:
                 unit, end, nxt = scale.value, toks[nxt].end, nxt + 1
         value = acc.value + acc.sign * frac.value * unit
         return nxt, Parsed(start=acc.start, end=end, low=value, high=value)
-    card = tok.get(CARD)
-    if card is not None and tok.gap == AND and j + 1 < len(toks) and card.value < 20:
-        later = toks[j + 1].get(DENOM)
-        if later is not None and toks[j + 1].gap in {SPACE, HYPHEN}:
-            value = acc.value + acc.sign * card.value / later.value
-            return j + 2, Parsed(start=acc.start, end=toks[j + 1].end, low=value, high=value)
+    added = _added_fraction(toks, j, acc)
+    if added is not None:
+        return added
+    ordinal = tok.get(ORD)
+    if (
+        ordinal is not None
+        and ordinal.value > 2
+        and acc.last == "unit"
+        and acc.total == 0
+        and acc.group == 1
+        and tok.gap in {SPACE, HYPHEN}
+    ):
+        value = acc.sign / ordinal.value
+        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
     dozen = tok.get(DOZEN)
     if dozen is not None and tok.gap == SPACE:
         value = acc.value * dozen.value
         return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
-    if tok.get(POINT) is not None and tok.gap == SPACE and acc.last in {"unit", "teen", "tens"}:
+    if tok.get(POINT) is not None and tok.gap == SPACE and acc.last not in {"dig", None}:
         return _decimals(toks, j, acc.value, acc.start)
     return None
+
+
+def _added_fraction(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
+    """ "three and a fifth", "five billion and three quarters (million)"."""
+    tok = toks[j]
+    unit = acc.big if acc.last == "scale" and acc.big is not None else Fraction(1)
+    ordinal = tok.get(ORD)
+    if ordinal is not None and tok.gap == AND_A and ordinal.value > 2:
+        numerator, denom, end = Fraction(1), ordinal.value, j + 1
+    else:
+        card = tok.get(CARD)
+        later = toks[j + 1] if j + 1 < len(toks) else None
+        if card is None or tok.gap != AND or later is None or card.value >= 20:
+            return None
+        lower = later.get(DENOM) or (later.get(ORD) if card.value == 1 else None)
+        if lower is None or later.gap not in {SPACE, HYPHEN} or lower.value <= 2:
+            return None
+        numerator, denom, end = card.value, lower.value, j + 2
+    if end < len(toks) and toks[end].gap == SPACE:
+        scale = toks[end].get(SCALE)
+        if scale is not None and (acc.big is None or scale.value < acc.big):
+            unit, end = scale.value, end + 1
+    value = acc.value + acc.sign * numerator / denom * unit
+    return end, Parsed(start=acc.start, end=toks[end - 1].end, low=value, high=value)
 
 
 def _over(acc: _Acc, denom: Fraction) -> Fraction:
@@ -336,7 +383,7 @@ def _over(acc: _Acc, denom: Fraction) -> Fraction:
     if whole is not None:
         part = acc.total + acc.group - whole
         if part < denom:
-            return acc.sign * (whole + part / denom)
+            return acc.sign * (whole + part / denom * acc.and_unit)
     return acc.value / denom
 
 

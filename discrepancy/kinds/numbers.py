@@ -140,7 +140,8 @@ def _digit_token(
         money_end=money_end,
     )
     meaning = Word(kind=DIG, value=value)
-    return nw.Tok(start=start, end=end, meanings=(meaning,), word="#", scaled=scaled)
+    word = "/" if "/" in raw else "#"
+    return nw.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled)
 
 
 def _joined_before(text: str, start: int) -> bool:
@@ -150,6 +151,9 @@ def _joined_before(text: str, start: int) -> bool:
 
 
 def _digit_value(raw: str) -> Fraction | None:
+    if "/" in raw:
+        top, _, bottom = raw.partition("/")
+        return None if int(bottom) == 0 else Fraction(int(top.replace("−", "-")), int(bottom))
     cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "")
     cleaned = cleaned.replace("\u00a0", "").replace("−", "-")
     try:

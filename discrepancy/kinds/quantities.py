@@ -115,6 +115,8 @@ def _compose(
     if first.num.ordinal:
         return _mention(text, first.start, first.end, first, None, hl), i + 1
     suffix = hd.hedge_after(hl, text, first.end)
+    if suffix is not None and i + 1 < len(nums) and nums[i + 1].start - suffix[0] <= 3:
+        suffix = None  # "five plus three": arithmetic, not a hedge
     if suffix is None and i + 1 < len(nums):
         second = _range_end(text, first, nums[i + 1], hl, lexicon)
         if second is not None:
@@ -132,14 +134,14 @@ def _range_end(
     if second is None or second.start != joiner.end() or second.low < first.high:
         return None
     word = joiner.group("j").lower()
+    if word in hl.approximate_joiners and not 0 < second.high <= 5 * first.low:
+        return None
     if word == "and" and hd.hedge_before(hl, text, first.start) is None:
         if hl.between_re.search(text, max(0, first.start - 20), first.start) is None:
             return None
     a, b = first.unit, second.unit
     if a is not None and b is not None and a.unit != b.unit:
         return None
-    if a is not None and b is None and a.kind == "currency" and first.unit is not None:
-        pass
     return second, word
 
 
@@ -163,6 +165,8 @@ def _mention(
     low_inc, high_inc = True, part.num.high_inclusive
     approx = part.num.approximate or ranged == "approx"
     before = hd.hedge_before(hl, text, start)
+    if before is not None and text[max(0, before[0] - 8) : before[0]].rstrip()[-1:].isdigit():
+        before = None  # "2000 over 3 years": a preposition between numbers
     after = None if ranged else hd.hedge_after(hl, text, end)
     for hedge in (before, after):
         if hedge is None:
