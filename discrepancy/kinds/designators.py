@@ -1,16 +1,342 @@
-"""Weapon, aircraft, flight and model codes: S-200, Buk-M1, Il-20, A320-200 (placeholder)."""
+"""Weapon, aircraft, vehicle, flight and model codes: S-200, Buk-M1, Il-20, A320-200.
+
+A designator is a letter prefix joined to a number ("S-200", "Su-24", "MH17"), maybe with
+letters or numbers after it ("F-35I", "Tu-22M3", "ZSU-23-4"); a named system, alone or
+with a code ("Pantsir-S1", "Buk M-1", "Iron Dome"); or a maker's code after the maker
+("Boeing 737 MAX 8", "Airbus A320-200"). What is known (families, sub-models, categories)
+comes from ``designators.toml``.
+
+Keys. ``Entity.key`` is the display form: the data file's key for a known system or
+alias; otherwise the text upper-cased, every dash or space written as one ASCII hyphen,
+hyphens between a number and the letters after it dropped ("TU-22 M3" -> "TU-22M3"), and a
+hyphen put between the letter prefix and the first number when the text had no separator
+before that number ("S200" and "MH17" -> "S-200" and "MH-17"). ``variant_key`` is the key
+without case, dashes or spaces ("S200"); ``family`` is a known family's variant key, or the
+variant key up to the end of its first number ("IL20" for "IL-20PP").
+
+Not designators: a code inside a longer word ("XS-200abc"), plain numbers, dates, times,
+codes whose prefix is an English word ("Mid-2000s"), prefixes longer than three letters
+unless the data names them ("COVID-19" is not read), and the data's ``not_designators``
+("G20", "Q3", "H1N1").
+"""
 
 from __future__ import annotations
 
-from discrepancy.lexicon import Lexicon
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from rapidfuzz.distance import Levenshtein
+
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 from discrepancy.model import Entity, Mention
+from discrepancy.similarity import DASHES
+
+__all__ = ["find", "nearest_known", "parse", "variant_key"]
+
+_FILE = "designators.toml"
+_MAX_SURFACE = 40  # no real designator is longer; bounds the work per token
+_DASH = re.escape(DASHES)
+_SEP = "[" + _DASH + "/]"
+_TOKEN = re.compile(r"[^\W_]+(?:" + _SEP + r"[^\W_]+)*")
+_DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
+# A letter prefix (maybe "F/A"), an optional hyphen, a number, then letters and numbers one
+# character at a time, so the pattern cannot backtrack over ways to split a run.
+_CODE = re.compile(r"(?P<prefix>(?:[A-Za-z]/)?[A-Za-z]+)-?(?P<num>\d+)(?P<rest>(?:-?[A-Za-z0-9])*)")
+_DIGITS = re.compile(r"\d{2,3}")
+
+
+@attrs.frozen(kw_only=True)
+class _Known:
+    """``designators.toml`` compiled for one lexicon."""
+
+    entities: Mapping[str, Entity]  # variant key of a key, sub-model or alias -> entity
+    canonical: tuple[Entity, ...]  # every key and sub-model once
+    families: Mapping[str, Entity]  # a named family without digits ("BUK") -> its entity
+    prefix_words: frozenset[str]  # names that may lead a code ("BUK", "PANTSIR", "LEOPARD")
+    makers: tuple[str, ...]
+    lower_suffixes: tuple[str, ...]
+    not_prefixes: frozenset[str]
+    stop: frozenset[str]
+    ambiguous: frozenset[str]
+    nouns: frozenset[str]
+
+
+def variant_key(text: str) -> str:
+    """``text`` upper-cased without dashes or white space: where spellings meet.
+
+    >>> variant_key("Buk M–1")
+    'BUKM1'
+    """
+    return _DASH_OR_SPACE.sub("", unicodedata.normalize("NFKC", text)).upper()
+
+
+def _family_of(key: str) -> str:
+    """The variant key of ``key`` up to the end of its first number."""
+    match = re.search(r"\d+", key)
+    return variant_key(key[: match.end()] if match else key)
 
 
 def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
-    """Every designator mention in ``text``."""
-    return []
+    """Every designator mention in ``text``, sorted by start.
+
+    A maker before the code is part of the span ("Boeing 737 MAX 8"); a plural "s" is
+    not ("F-16s" gives "F-16").
+
+    >>> [(m.surface, m.value.key) for m in find("An S-200 hit the Il-20 and four F-16s.")]
+    [('S-200', 'S-200'), ('Il-20', 'IL-20'), ('F-16', 'F-16')]
+    >>> find("In Mid-2018, COVID-19 hit 15 people at 10:30 on 2018-09-17.")
+    []
+    """
+    known = _compiled(lexicon or default_lexicon())
+    tokens = [m for m in _TOKEN.finditer(text) if m.end() - m.start() <= _MAX_SURFACE]
+    out: list[Mention] = []
+    busy = 0
+    for i, token in enumerate(tokens):
+        if token.start() < busy:
+            continue
+        mention = _mention_at(text, tokens, i, known)
+        if mention is not None:
+            out.append(mention)
+            busy = mention.end
+    return out
+
+
+def _mention_at(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -> Mention | None:
+    start = tokens[i].start()
+    maker = _maker_before(text, start, known)
+    for end in _candidate_ends(text, tokens, i):
+        multi = end > tokens[i].end()
+        entity = _read(text[start:end], known, strict=True, multi=multi, after_maker=maker > 0)
+        if entity is None or not _stands_alone(text, end, entity, known):
+            continue
+        begin = start - maker
+        surface = text[begin:end]
+        return Mention(start=begin, end=end, surface=surface, kind="designator", value=entity)
+    return None
+
+
+def _candidate_ends(text: str, tokens: list[re.Match[str]], i: int) -> list[int]:
+    """Ends to try, longest first: up to three more words after single spaces, the token,
+    the token without a plural "s", the token with trailing segments cut ("S-200/300")."""
+    run = [tokens[i]]
+    for nxt in tokens[i + 1 : i + 4]:
+        if text[run[-1].end() : nxt.start()] != " ":
+            break
+        run.append(nxt)
+    ends = [m.end() for m in reversed(run)]
+    token = tokens[i].group()
+    if token.endswith("s") and token[-2:-1].isdigit():
+        ends.append(tokens[i].end() - 1)
+    cuts = [m.start() for m in re.finditer(_SEP, token)]
+    ends.extend(tokens[i].start() + cut for cut in reversed(cuts))
+    return ends
+
+
+def _maker_before(text: str, start: int, known: _Known) -> int:
+    """Length of "Maker " right before ``start`` (0 if none)."""
+    for maker in known.makers:
+        begin = start - len(maker) - 1
+        free = begin == 0 or (begin > 0 and not text[begin - 1].isalnum())
+        if free and text[begin:start] == maker + " ":
+            return len(maker) + 1
+    return 0
+
+
+def _stands_alone(text: str, end: int, entity: Entity, known: _Known) -> bool:
+    """An ambiguous bare name ("Patriot", "Typhoon") needs a noun after it ("missiles")."""
+    if entity.variant_key not in known.ambiguous:
+        return True
+    following = text[end : end + 40].split()
+    return bool(following) and following[0].strip(".,;:").lower() in known.nouns
 
 
 def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
-    """One surface to its designator entity, ``None`` on junk."""
-    return None
+    """One surface to its designator entity, ``None`` on junk (case and spacing are free).
+
+    >>> parse("Buk M-1") == parse("BUK-M1") == parse("buk–m1")
+    True
+    >>> e = parse("IL-20PP")
+    >>> (e.key, e.variant_key, e.family, e.known, e.category)
+    ('IL-20PP', 'IL20PP', 'IL20', True, 'reconnaissance aircraft')
+    >>> parse("Airbus A320–200").key, parse("MH17").key, parse("the")
+    ('A320-200', 'MH-17', None)
+    """
+    if not isinstance(text, str) or len(text) > 2 * _MAX_SURFACE:
+        return None
+    surface = " ".join(unicodedata.normalize("NFKC", text).split())
+    known = _compiled(lexicon or default_lexicon())
+    for maker in known.makers:
+        if surface.casefold().startswith(maker.casefold() + " "):
+            rest = surface[len(maker) + 1 :]
+            return _read(rest, known, strict=False, multi=" " in rest, after_maker=True)
+    return _read(surface, known, strict=False, multi=" " in surface, after_maker=False)
+
+
+def _read(
+    surface: str, known: _Known, *, strict: bool, multi: bool, after_maker: bool
+) -> Entity | None:
+    """The entity a whole surface names, or ``None``."""
+    if not surface or len(surface) > _MAX_SURFACE or not surface[0].isalnum():
+        return None
+    if surface.isdigit() and not after_maker:
+        return None
+    if strict and surface[0].isalpha() and not surface[0].isupper():
+        return None
+    variant = variant_key(surface)
+    head = re.split(r"[\s" + _DASH + "]", surface, maxsplit=1)[0].upper()
+    found = known.entities.get(variant)
+    if found is not None:
+        named = " " in found.key or head in known.prefix_words
+        return found if not (strict and multi and not named) else None
+    if variant in known.stop or _family_of(surface) in known.stop or not variant.isascii():
+        return None
+    if multi and head not in known.prefix_words and not after_maker:
+        return None
+    flat = _DASH_OR_SPACE.sub("-", surface)
+    if after_maker and _DIGITS.fullmatch(flat):
+        return Entity(kind="designator", key=flat, variant_key=flat, family=flat)
+    return _generic(flat, head, known, strict=strict)
+
+
+def _generic(flat: str, head: str, known: _Known, *, strict: bool) -> Entity | None:
+    named = head in known.prefix_words and len(flat) > len(head)
+    match = _CODE.fullmatch(flat[len(head) + 1 :] if named else flat)
+    if match is None:
+        return None
+    prefix = head if named else match["prefix"]
+    rest, lower = _split_lower_suffix(match["rest"], known)
+    if prefix.casefold() in known.not_prefixes or (len(prefix) > 3 and not named):
+        return None
+    if strict and (not prefix[0].isupper() or any(c.islower() for c in rest)):
+        return None
+    return _entity(_display(flat[: len(flat) - len(lower)]) + lower.upper(), known)
+
+
+def _split_lower_suffix(rest: str, known: _Known) -> tuple[str, str]:
+    for suffix in known.lower_suffixes:
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            return rest[: -len(suffix)], suffix
+    return rest, ""
+
+
+def _display(flat: str) -> str:
+    """The key rule of the module docstring, for a surface with hyphens as separators."""
+    text = re.sub(r"(?<=\d)-(?=[A-Z])", "", flat.upper())
+    first = next((i for i, c in enumerate(text) if c.isdigit()), 0)
+    if first and "-" not in text[:first] and text[first - 1].isalpha():
+        text = text[:first] + "-" + text[first:]
+    return text
+
+
+def _entity(key: str, known: _Known) -> Entity:
+    variant = variant_key(key)
+    family = _family_of(key)
+    parent = known.entities.get(family) or known.families.get(re.split(r"[-/]", key)[0])
+    return Entity(
+        kind="designator",
+        key=key,
+        variant_key=variant,
+        family=parent.family if parent else family,
+        category=parent.category if parent else "",
+    )
+
+
+def nearest_known(entity: Entity, *, lexicon: Lexicon | None = None) -> list[tuple[Entity, int]]:
+    """Known designators within two edits of ``entity``'s variant key, nearest first.
+
+    Ties are broken by how close the display keys are, so "A-200" is nearer "S-200" than
+    "A300".
+
+    >>> [(e.key, d) for e, d in nearest_known(parse("A-200"))][:1]
+    [('S-200', 1)]
+    """
+    known = _compiled(lexicon or default_lexicon())
+    scored: dict[str, tuple[int, int, Entity]] = {}
+    for other in known.canonical:
+        if other.variant_key == entity.variant_key:
+            continue
+        distance = Levenshtein.distance(entity.variant_key, other.variant_key, score_cutoff=2)
+        if distance <= 2:
+            shape = Levenshtein.distance(entity.key, other.key)
+            scored[other.key] = (distance, shape, other)
+    ranked = sorted(scored.values(), key=lambda t: (t[0], t[1], t[2].key))
+    return [(other, distance) for distance, _, other in ranked]
+
+
+# -- the data file -------------------------------------------------------------------------
+
+
+@functools.cache
+def _compiled(lexicon: Lexicon) -> _Known:
+    table = lexicon.table("designators")
+    words = table.get("words", {})
+    known = table.get("known", {})
+    if not isinstance(words, dict) or not isinstance(known, dict):
+        raise LexiconError(_FILE, "", "[words] and [known] must be tables")
+    entities: dict[str, Entity] = {}
+    canonical: list[Entity] = []
+    heads: set[str] = set()
+    for key, entry in known.items():
+        for entity, aliases in _entries(key, entry):
+            canonical.append(entity)
+            for spelling in (entity.key, *aliases):
+                _add(entities, variant_key(spelling), entity, spelling)
+                parts = re.split(r"[\s" + _DASH + "]", spelling, maxsplit=1)
+                if len(parts[0]) > 2 and parts[0].isalpha() and len(parts) == 2:
+                    heads.add(parts[0].upper())
+    families = {e.key: e for e in canonical if not any(c.isdigit() for c in e.key)}
+    heads.update(k for k in families if " " not in k)
+    return _Known(
+        entities=entities,
+        canonical=tuple(sorted(canonical, key=lambda e: (len(e.key), e.key))),
+        families=families,
+        prefix_words=frozenset(heads),
+        makers=tuple(sorted(_strings(words, "makers"), key=len, reverse=True)),
+        lower_suffixes=tuple(_strings(words, "lower_suffixes")),
+        not_prefixes=frozenset(w.casefold() for w in _strings(words, "not_prefixes")),
+        stop=frozenset(variant_key(w) for w in _strings(words, "not_designators")),
+        ambiguous=frozenset(variant_key(w) for w in _strings(words, "ambiguous")),
+        nouns=frozenset(w.lower() for w in _strings(words, "nouns")),
+    )
+
+
+def _entries(key: str, entry: Any) -> list[tuple[Entity, list[str]]]:
+    """A family entry and its sub-models, each with the aliases that read as it."""
+    where = f"known.{key}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("category", ""), str):
+        raise LexiconError(_FILE, where, "must be a table with a string category")
+    if key != key.upper() or not key.strip():
+        raise LexiconError(_FILE, where, "keys are written upper-case (the display form)")
+    category = entry.get("category", "")
+    family = _family_of(key)
+    head = Entity(
+        kind="designator",
+        key=key,
+        variant_key=variant_key(key),
+        family=family,
+        known=True,
+        category=category,
+    )
+    out = [(head, _strings(entry, "aliases", where))]
+    for sub in _strings(entry, "submodels", where):
+        entity = attrs.evolve(head, key=sub.upper(), variant_key=variant_key(sub))
+        out.append((entity, []))
+    return out
+
+
+def _add(entities: dict[str, Entity], variant: str, entity: Entity, spelling: str) -> None:
+    old = entities.get(variant)
+    if old is not None and old.key != entity.key:
+        raise LexiconError(_FILE, spelling, f"same variant key as {old.key!r}")
+    entities[variant] = entity
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str = "words") -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(_FILE, f"{where}.{key}", "must be a list of non-empty strings")
+    return value
