@@ -1,22 +1,100 @@
-"""Dates and date ranges, absolute and relative to a reference date (placeholder)."""
+"""Dates and date ranges, absolute and relative to a reference date.
+
+``find`` reads every date in a text: written dates ("September 17, 2018", "17 Sept",
+"9/17/2018", "2018-09-17", "March 2011", "in 2015", "the 1990s", "mid-2015"), ranges
+("between 3 and 12 of Sept", "from 2014 to 2018"), weekdays and relative expressions
+("Monday evening", "last week", "three years ago") resolved against ``reference_date``
+(an article's dateline). Conventions:
+
+* a bare weekday is the latest such day on or before the reference date (the news
+  convention); "next Friday" / "last Friday" are that weekday in the next / previous
+  Monday-to-Sunday week, "this coming Friday" the first one after the reference date;
+* a month and day without a year take the year that puts them nearest the reference
+  date, no more than about six months ahead of it; a weekday written beside them picks
+  the year when only one of the two candidates falls on it;
+* a range of months or years ends where its last named period begins ("from March to
+  May" is March 1 .. May 1), as in Microsoft Recognizers-Text;
+* without a reference date, "September 17" has ``year_known=False`` and relative
+  expressions have ``resolved=False``.
+
+The words (months, weekdays, holidays, relative words) come from ``dates.toml``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from discrepancy.kinds import _dates_grammar as grammar
+from discrepancy.kinds._dates_lex import resolve_lexicon, tokenize
+from discrepancy.kinds._dates_scan import Scanner
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Mention
+
+__all__ = ["find", "parse", "weekday_mismatch"]
 
 
 def find(
     text: str, *, lexicon: Lexicon | None = None, reference_date: dt.date | None = None
 ) -> list[Mention]:
-    """Every date mention in ``text``."""
-    return []
+    """Every date mention in ``text``, in order, not overlapping.
+
+    >>> [(m.surface, str(m.value)) for m in find("On Monday, September 17, 2018 at noon")]
+    [('Monday, September 17, 2018', '2018-09-17')]
+    >>> [str(m.value) for m in find("last week", reference_date=dt.date(2018, 9, 19))]
+    ['2018-09-10..2018-09-16']
+    """
+    tokens = tokenize(text)
+    s = Scanner(tokens, resolve_lexicon(lexicon), reference_date)
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = grammar.range_(s, i)
+        one = grammar.single(s, i)
+        if one is not None and (found is None or one[0] >= found[0]):
+            end, parsed = one
+            value = grammar.value_of(parsed, reference_date)
+        elif found is not None:
+            end, value = found[0], grammar.value_of(found[1], reference_date)
+        else:
+            i += 1
+            continue
+        if value is not None:
+            start, stop = tokens[i].start, tokens[end - 1].end
+            surface = text[start:stop]
+            out.append(Mention(start=start, end=stop, surface=surface, kind="date", value=value))
+        i = end
+    return out
 
 
 def parse(
     text: str, *, lexicon: Lexicon | None = None, reference_date: dt.date | None = None
 ) -> DateInterval | None:
-    """One surface to its date interval, ``None`` on junk."""
-    return None
+    """One surface to its date interval, ``None`` on junk.
+
+    >>> str(parse("17 Sept. 2018"))
+    '2018-09-17'
+    >>> parse("Sept 17").year_known
+    False
+    >>> parse("fifteen people") is None
+    True
+    """
+    try:
+        mentions = find(text, lexicon=lexicon, reference_date=reference_date)
+    except (ValueError, OverflowError, IndexError):
+        return None
+    if len(mentions) != 1:
+        return None
+    return mentions[0].value if isinstance(mentions[0].value, DateInterval) else None
+
+
+def weekday_mismatch(value: DateInterval) -> bool:
+    """Whether a weekday written beside a date is not that date's weekday.
+
+    >>> weekday_mismatch(parse("Tuesday, September 17, 2018"))
+    True
+    >>> weekday_mismatch(parse("Monday, September 17, 2018"))
+    False
+    """
+    if value.weekday is None or not value.resolved or not value.year_known:
+        return False
+    return value.low == value.high and value.low.weekday() != value.weekday

@@ -1,0 +1,200 @@
+"""The date words of ``dates.toml``, validated and compiled once per lexicon, and the tokenizer."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+
+FILE = "dates.toml"
+UNIT_NAMES = ("day", "week", "month", "year")
+WEEKDAY_SHIFTS = ("last_week", "this_week", "next_week", "upcoming", "recent")
+# Digit runs, letter runs, or any other single non-space character: linear, no backtracking.
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+
+
+@attrs.frozen(kw_only=True)
+class Token:
+    """One token of the text: its characters, lower-cased form and offsets."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    glued: bool  # no space between this token and the previous one
+
+    @property
+    def is_num(self) -> bool:
+        """Whether the token is a run of digits."""
+        return self.text.isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a run of letters."""
+        return self.text.isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into digit runs, letter runs and single punctuation marks.
+
+    >>> [t.text for t in tokenize("Sept. 17, 2018")]
+    ['Sept', '.', '17', ',', '2018']
+    """
+    out: list[Token] = []
+    prev_end = -1
+    for m in _TOKEN.finditer(text):
+        out.append(
+            Token(
+                text=m.group(),
+                low=m.group().lower().replace("\u2019", "'"),
+                start=m.start(),
+                end=m.end(),
+                glued=m.start() == prev_end,
+            )
+        )
+        prev_end = m.end()
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Holiday:
+    """How to find one holiday in a given year (see the header of ``dates.toml``)."""
+
+    month: int = 0
+    day: int = 0
+    weekday: int = -1
+    nth: int = 0
+    easter: int | None = None
+    of: str = ""
+    days: int = 0
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Words:
+    """Every word list the date grammar reads, from one lexicon."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    ambiguous: frozenset[str]
+    cardinals: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    relative_days: Mapping[str, int]
+    shifts: Mapping[str, int]
+    weekday_shifts: Mapping[str, str]
+    units: Mapping[str, tuple[int, str]]
+    parts_of_day: frozenset[str]
+    year_cues: frozenset[str]
+    month_cues: frozenset[str]
+    decades: Mapping[str, int]
+    holidays: Mapping[tuple[str, ...], Holiday]
+    holiday_names: Mapping[str, Holiday]
+
+
+def _int_table(table: Mapping[str, Any], key: str, low: int, high: int) -> dict[str, int]:
+    raw = table.get(key, {})
+    if not isinstance(raw, Mapping):
+        raise LexiconError(FILE, key, "must be a table")
+    out: dict[str, int] = {}
+    for word, value in raw.items():
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise LexiconError(FILE, f"{key}.{word}", f"must be an integer in {low}..{high}")
+        out[str(word).lower()] = value
+    return out
+
+
+def _word_list(table: Mapping[str, Any], key: str) -> frozenset[str]:
+    raw = table.get(key, {})
+    words = raw.get("words", []) if isinstance(raw, Mapping) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError(FILE, f"{key}.words", "must be a list of strings")
+    return frozenset(w.lower() for w in words)
+
+
+def _weekday_shifts(table: Mapping[str, Any]) -> dict[str, str]:
+    raw = table.get("weekday_shifts", {})
+    out: dict[str, str] = {}
+    for word, value in raw.items():
+        if value not in WEEKDAY_SHIFTS:
+            raise LexiconError(FILE, f"weekday_shifts.{word}", f"must be one of {WEEKDAY_SHIFTS}")
+        out[str(word).lower()] = value
+    return out
+
+
+def _units(table: Mapping[str, Any]) -> dict[str, tuple[int, str]]:
+    raw = table.get("units", {})
+    out: dict[str, tuple[int, str]] = {}
+    for word, value in raw.items():
+        ok = isinstance(value, list) and len(value) == 2
+        if not ok or not isinstance(value[0], int) or value[1] not in UNIT_NAMES:
+            raise LexiconError(FILE, f"units.{word}", 'must be [count, "day"|"week"|...]')
+        out[str(word).lower()] = (value[0], value[1])
+    return out
+
+
+def _holiday(name: str, value: Any) -> Holiday:
+    key = f"holidays.{name}"
+    if not isinstance(value, Mapping):
+        raise LexiconError(FILE, key, "must be a table")
+    try:
+        if "easter" in value:
+            return Holiday(easter=int(value["easter"]))
+        if "of" in value:
+            return Holiday(of=str(value["of"]), days=int(value.get("days", 0)))
+        month = int(value["month"])
+        if not 1 <= month <= 12:
+            raise ValueError("month out of range")
+        if "nth" in value:
+            return Holiday(month=month, weekday=int(value["weekday"]), nth=int(value["nth"]))
+        day = int(value["day"])
+        if not 1 <= day <= 31:
+            raise ValueError("day out of range")
+        return Holiday(month=month, day=day)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LexiconError(FILE, key, f"bad rule: {exc}") from exc
+
+
+def _holidays(table: Mapping[str, Any]) -> dict[str, Holiday]:
+    raw = table.get("holidays", {})
+    out = {str(name).lower(): _holiday(name, value) for name, value in raw.items()}
+    for name, rule in out.items():
+        if rule.of and rule.of not in out:
+            raise LexiconError(FILE, f"holidays.{name}", f"unknown holiday {rule.of!r}")
+    return out
+
+
+@functools.cache
+def words(lexicon: Lexicon) -> Words:
+    """The compiled word lists of ``lexicon`` (cached per lexicon).
+
+    >>> words(default_lexicon()).months["sept"]
+    9
+    """
+    table = lexicon.table("dates")
+    names = _holidays(table)
+    return Words(
+        months=_int_table(table, "months", 1, 12),
+        weekdays=_int_table(table, "weekdays", 0, 6),
+        ambiguous=_word_list(table, "ambiguous"),
+        cardinals=_int_table(table, "cardinals", 0, 90),
+        ordinals=_int_table(table, "ordinals", 1, 31),
+        relative_days=_int_table(table, "relative_days", -7, 7),
+        shifts=_int_table(table, "shifts", -1, 1),
+        weekday_shifts=_weekday_shifts(table),
+        units=_units(table),
+        parts_of_day=_word_list(table, "parts_of_day"),
+        year_cues=_word_list(table, "year_cues"),
+        month_cues=_word_list(table, "month_cues"),
+        decades=_int_table(table, "decades", 1900, 1990),
+        holidays={tuple(_TOKEN.findall(n)): h for n, h in names.items()},
+        holiday_names=names,
+    )
+
+
+def resolve_lexicon(lexicon: Lexicon | None) -> Words:
+    """The compiled words of ``lexicon``, or of the shipped lexicon."""
+    return words(lexicon or default_lexicon())
