@@ -74,9 +74,17 @@ def _hedges(lex: Lexicon, name: str) -> dict[str, Hedge]:
     return out
 
 
-def _edge(alt: str, side: str) -> str:
+def _edge(phrases: list[str], side: str) -> str:
     """Letters may not touch a word-like phrase on ``side``; symbols may touch anything."""
-    return rf"(?<![A-Za-z])(?:{alt})" if side == "before" else rf"(?:{alt})(?![A-Za-z])"
+    words = [p for p in phrases if p[0 if side == "before" else -1].isalpha()]
+    symbols = [p for p in phrases if p not in words]
+    parts = []
+    if words:
+        alt = _alternation(words)
+        parts.append(rf"(?<![A-Za-z])(?:{alt})" if side == "before" else rf"(?:{alt})(?![A-Za-z])")
+    if symbols:
+        parts.append(f"(?:{_alternation(symbols)})")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 @functools.cache
@@ -88,13 +96,12 @@ def compiled(lex: Lexicon) -> HedgeLex:
     between = _phrases(ranges.get("between", ["between"]), "range.between")
     approx = _phrases(ranges.get("approximate_joiners", []), "range.approximate_joiners")
     percent = _phrases(section(lex, "percent").get("phrases", ["%"]), "percent.phrases")
-    before_alt = _alternation(list(before)) if before else "(?!)"
     return HedgeLex(
-        before_re=re.compile(rf"{_edge(before_alt, 'before')}[ \t]{{0,3}}\Z", re.I),
+        before_re=re.compile(rf"{_edge(list(before), 'before')}[ \t]{{0,3}}\Z", re.I),
         before=before,
         after_re=re.compile(
-            r"[ \t]{0,3}" + _edge(_alternation(list(after)) if after else "(?!)", "after")
-            + r"(?![ \t]*\d)",
+            r"[ \t]{0,3}" + _edge(list(after), "after")
+            + r"(?![ \t]*\d)(?![ \t]+than)",
             re.I,
         ),
         after=after,

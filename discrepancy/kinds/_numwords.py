@@ -153,6 +153,10 @@ class _Acc:
         return True
 
     def _scale(self, value: Fraction) -> bool:
+        if self.big is not None and value > self.big and self.last in {"scale", "unit", "teen", "tens", "hundred"}:
+            self.total = (self.total + self.group) * value  # "two thousand million"
+            self.group, self.big, self.last = Fraction(0), value, "scale"
+            return True
         if self.last in {None, "scale"} or (self.big is not None and value >= self.big):
             return False
         self.total += (self.group or 1) * value

@@ -22,7 +22,7 @@ from discrepancy.lexicon import Lexicon
 __all__ = ["NumberMatch", "parse_number", "scan"]
 
 _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
-_DESIGNATOR = re.compile(r"[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
+_DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
 _DECADE = re.compile(r"'?s(?![A-Za-z])")
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
 

@@ -168,6 +168,8 @@ def _mention(
     if before is not None and text[max(0, before[0] - 8) : before[0]].rstrip()[-1:].isdigit():
         before = None  # "2000 over 3 years": a preposition between numbers
     after = None if ranged else hd.hedge_after(hl, text, end)
+    if before is not None and before[1].bound != "point":
+        after = None
     for hedge in (before, after):
         if hedge is None:
             continue
