@@ -40,7 +40,7 @@ def month_first(s: Scanner, i: int) -> Match | None:
         return None
     j, month = found
     cued = s.cue_before(i, s.w.month_cues) or s.weekday(i - 1) is not None
-    cued = cued or s.low(j) in RANGE_WORDS and s.month(j + 1) is not None
+    cued = cued or (s.low(j) in RANGE_WORDS and s.month(j + 1) is not None)
     wordy = cued or not s.ambiguous(i) or s.midsentence_capital(i)
     year = year_tail(s, j)
     if year is not None:
@@ -71,9 +71,7 @@ def day_first(s: Scanner, i: int) -> Match | None:
         return None
     j, number, ordinal = day
     sep = s.low(j)
-    if sep == "of":
-        j += 1
-    elif sep in ("-", "/", ".") and s.glued(j) and s.glued(j + 1):
+    if sep == "of" or (sep in ("-", "/", ".") and s.glued(j) and s.glued(j + 1)):
         j += 1
     found = s.month(j)
     if found is None:
@@ -191,7 +189,7 @@ def year_first(s: Scanner, i: int) -> Match | None:
     return None
 
 
-def period(s: Scanner, i: int) -> Match | None:
+def period(s: Scanner, i: int) -> tuple[int, Part] | None:
     """A quarter or half without its year: "q1", "Q3", "H2"."""
     letter, number = s.low(i), s.low(i + 1)
     after = s.glued(i + 2) and s.low(i + 2).isalnum()

@@ -15,9 +15,7 @@ AHEAD_DAYS = 183
 NO_YEAR = 2000
 
 
-def make(
-    year: int, month: int, day: int
-) -> dt.date | None:
+def make(year: int, month: int, day: int) -> dt.date | None:
     """The date, or ``None`` when it does not exist.
 
     >>> make(2019, 2, 29) is None
@@ -49,7 +47,7 @@ def month_span(year: int, month: int) -> DateInterval | None:
 
 def year_span(year: int, years: int = 1) -> DateInterval | None:
     """One year, or ``years`` years from ``year`` (a decade when 10)."""
-    if not (1 <= year and year + years - 1 <= 9999):
+    if not (year >= 1 and year + years - 1 <= 9999):
         return None
     precision = Precision.DECADE if years >= 10 else Precision.YEAR
     return span(dt.date(year, 1, 1), dt.date(year + years - 1, 12, 31), precision)
@@ -136,9 +134,7 @@ def holiday(rule: Holiday, year: int, names: Mapping[str, Holiday]) -> dt.date |
     return days[rule.nth - 1] if rule.nth > 0 else days[rule.nth]
 
 
-def choose_year(
-    ref: dt.date, month: int, day_: int, weekday: int | None = None
-) -> int | None:
+def choose_year(ref: dt.date, month: int, day_: int, weekday: int | None = None) -> int | None:
     """The year of "month/day" nearest ``ref``: past, or ahead by at most ``AHEAD_DAYS``.
 
     A written weekday picks between the two when only one of them has it.

@@ -40,9 +40,9 @@ def written(s: Scanner, i: int) -> Match | None:
     shift = s.w.shifts.get(s.low(i))
     if shift is not None and s.low(i + 1) not in s.w.weekdays:
         found = _longest(s, i + 1, _WRITTEN)
-        if found is not None and isinstance(found[1], Part) and found[1].year is None:
-            if found[1].month is not None:
-                return found[0], attrs.evolve(found[1], shift=shift)
+        part = None if found is None else found[1]
+        if found and isinstance(part, Part) and part.year is None and part.month is not None:
+            return found[0], attrs.evolve(part, shift=shift)
     return _longest(s, i, _WRITTEN)
 
 
@@ -200,7 +200,7 @@ def _week_in(value: DateInterval, n: int, end: int) -> Match | None:
 
 
 def ordinal_day(s: Scanner, i: int) -> Match | None:
-    """"on the 18th", "the 4th." (a day of the reference month; not "the 4th Infantry")."""
+    """ "on the 18th", "the 4th." (a day of the reference month; not "the 4th Infantry")."""
     if s.low(i) not in ("the", "on"):
         return None
     k = s.skip(i + 1, "the")
@@ -286,7 +286,9 @@ def range_(s: Scanner, i: int) -> Match | None:
 def _now(s: Scanner, i: int) -> Match | None:
     """The reference day as a range's end: "now", "date" ("to date"), "current date"."""
     k = s.skip(i, "current")
-    if s.low(k) not in ("now", "date") or (k == i and s.low(k) == "date" and s.low(i - 1) in ("up", "of")):
+    if s.low(k) not in ("now", "date") or (
+        k == i and s.low(k) == "date" and s.low(i - 1) in ("up", "of")
+    ):
         return None
     return k + 1, cal.day(s.ref) if s.ref else unresolved()
 

@@ -74,7 +74,7 @@ def unit_span(ref: dt.date, unit: str, count: int, shift: int) -> DateInterval |
     return cal.year_span(ref.year + shift)
 
 
-def shift_unit(s: Scanner, i: int) -> Match | None:
+def shift_unit(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
     """ "last week", "this month", "the next quarter", "next decade", "this weekend"."""
     k = s.skip(i, "the", "that")
     if s.low(k) == "weekend" and k > i:
@@ -122,7 +122,7 @@ def shift_count(s: Scanner, i: int) -> Match | None:
         if not s.low(count[0]).endswith("s"):
             return None
     unit = s.unit(count[0])
-    if unit is None or shift == 0 or count[1] < 1:
+    if unit is None or not shift or count[1] < 1:
         return None
     if s.ref is None:
         return unit[0], unresolved()

@@ -152,7 +152,7 @@ class Scanner:
         return None
 
     def year_number(self, i: int, *, short: bool = False) -> tuple[int, int] | None:
-        """A year in digits ("2018"; "'87" or "87" when ``short``) or words ("nineteen ninety six")."""
+        """A year in digits ("2018"; "87" when ``short``) or words ("nineteen ninety six")."""
         t = self.low(i)
         if t.isdigit():
             if len(t) == 4 and 1000 <= int(t) <= 2999:
@@ -192,7 +192,7 @@ class Scanner:
             if self.low(i + 1) == "couple":
                 return self.skip(i + 2, "of"), 2
             return i + 1, 1
-        if t.isdigit() and self.free_start(i) and not self.glued(i + 1) or not t.isdigit():
+        if (t.isdigit() and self.free_start(i) and not self.glued(i + 1)) or not t.isdigit():
             return self.small_number(i)
         return None
 
