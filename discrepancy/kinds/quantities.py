@@ -24,6 +24,10 @@ from discrepancy.model import Interval, Mention
 
 __all__ = ["find", "parse"]
 
+_FRACTION_OF = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])|[ \t]+of(?=[ \t])", re.I)
+_AND_FRACTION = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?", re.I)
+_AND = re.compile(r"[ \t]+and[ \t]+", re.I)
+_COMPOUND = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
 _PERCENT = "percent"
 
@@ -53,6 +57,9 @@ def find(
     out: list[Mention] = []
     i = 0
     while i < len(nums):
+        if out and nums[i].start < out[-1].end:
+            i += 1
+            continue
         mention, i = _compose(text, nums, i, hl, lexicon)
         if mention is not None:
             out.append(mention)
@@ -89,6 +96,10 @@ def _part(
     if currency is not None and num.money_scale is not None and num.money_end is not None:
         low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
     unit = None if num.ordinal else units.unit_after(text, end, lexicon=lexicon)
+    if unit is None and not num.ordinal and 0 < num.high < 1:
+        of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
+        if of is not None:
+            unit = units.unit_after(text, of.end(), lexicon=lexicon)
     if unit is not None and currency is not None and unit.kind != "currency":
         unit = None
     if unit is None and currency is None and not num.ordinal:
@@ -114,6 +125,11 @@ def _compose(
         return None, i + 1
     if first.num.ordinal:
         return _mention(text, first.start, first.end, first, None, hl), i + 1
+    if first.unit is not None and first.unit.kind in {"duration", "dimension"}:
+        extended = _extend(text, nums, i, first, lexicon, hl)
+        if extended is not None:
+            part, j = extended
+            return _mention(text, part.start, part.end, part, None, hl), j
     suffix = hd.hedge_after(hl, text, first.end)
     if suffix is not None and i + 1 < len(nums) and nums[i + 1].start - suffix[0] <= 3:
         suffix = None  # "five plus three": arithmetic, not a hedge
@@ -122,6 +138,55 @@ def _compose(
         if second is not None:
             return _range(text, first, second, hl), i + 2
     return _mention(text, first.start, first.end, first, None, hl), i + 1
+
+
+def _extend(
+    text: str,
+    nums: list[NumberMatch],
+    i: int,
+    first: _Part,
+    lexicon: Lexicon | None,
+    hl: hd.HedgeLex,
+) -> tuple[_Part, int] | None:
+    """ "an hour and a half", "2 years and 3 months", "5 feet 2 inches": one amount."""
+    part, j = first, i + 1
+    while j < len(nums) and part.unit is not None:
+        nxt = nums[j]
+        half = _AND_FRACTION.match(text, part.end)
+        if half is not None and nxt.start in _and_ends(text, part.end) and 0 < nxt.high < 1:
+            if units.unit_after(text, nxt.end, lexicon=lexicon) is None:
+                value = part.low + nxt.low
+                part = attrs.evolve(part, low=value, high=value, end=nxt.end)
+                j += 1
+                continue
+        gap = _COMPOUND.match(text, part.end)
+        second = _part(text, nxt, lexicon, hl) if gap is not None and gap.end() == nxt.start else None
+        ratio = _ratio(part.unit.unit, second.unit.unit, lexicon) if second and second.unit else None
+        if second is None or second.unit is None or ratio is None or not ratio > 1:
+            break
+        value = part.low * ratio + second.low
+        part = attrs.evolve(second, start=part.start, low=value, high=value)
+        j += 1
+    return None if j == i + 1 else (part, j)
+
+
+def _and_ends(text: str, pos: int) -> set[int]:
+    """Where the next number may start after "and" or "and a" at ``pos``."""
+    ends = set()
+    for m in (_AND.match(text, pos), _AND_FRACTION.match(text, pos)):
+        if m is not None:
+            ends.add(m.end())
+    return ends
+
+
+def _ratio(big: str, small: str, lexicon: Lexicon | None) -> float | None:
+    """How many ``small`` make one ``big`` (same dimension), ``None`` when not comparable."""
+    if big == small:
+        return None
+    a, b = units.to_base(1.0, big, lexicon=lexicon), units.to_base(1.0, small, lexicon=lexicon)
+    if a is None or b is None or a[1] != b[1] or b[0] == 0:
+        return None
+    return a[0] / b[0]
 
 
 def _range_end(
