@@ -2,29 +2,33 @@
 
 A number becomes a fact only when the words around it say what it answers: the counted
 noun after it ("15 crew members") and what happened to them ("killed"), or a measure
-word in its clause ("warning", "off the coast"). A date becomes a fact when a temporal
-preposition introduces it and a verb in its clause says what it dates. Everything else
-is left out: a bare number answers no question that another source could contradict.
+word in its clause ("warning", "off the coast"). A phrase that says a measured thing did
+not happen ("had not warned") is a fact of value zero in that role. A date becomes a fact
+when a temporal preposition introduces it (or it names a weekday) and a verb in its
+clause says what it dates. Everything else is left out: a bare number answers no
+question that another source could contradict.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from discrepancy import roles as R
-from discrepancy.kinds import dates, designators, names, quantities
+from discrepancy.kinds import dates, designators, names, quantities, units
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Entity, Fact, Interval, Mention, Source, Span
 from discrepancy.text import Sentence, sentences
 
 _STOP = re.compile(r"[.!?;:,]")
 _ATTRIBUTED = re.compile(
-    r"""(?:according\ to|citing)\s+(?:the\s+|a\s+|an\s+)?  # the attribution's opening
-        (?P<who>[^,.;:“”"]{2,60}?)                           # who: up to the next stop
+    r"""\b(?:according\ to|citing)\s+(?:the\s+|a\s+|an\s+)?  # the attribution's opening
+        (?P<who>[^,.;:“”"]{2,60}?)                        # who: up to the next stop
         (?=[,.;:“”"]|\s+(?:said|says|report|statement)\b|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 
 
 def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
@@ -33,38 +37,34 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     >>> from discrepancy.lexicon import default_lexicon
     >>> facts = extract(Source(id="a", text="All 15 crew members were killed."),
     ...                 lexicon=default_lexicon())
-    >>> [(f.span.surface, f.role) for f in facts if f.kind != "name"]
+    >>> [(f.span.surface, f.role) for f in facts if f.kind == "count"]
     [('All 15', 'people killed')]
     """
-    text = source.text
-    ref = source.published
-    body = text[source.body_start :]
-    offset = source.body_start
-    found = {
-        "date": _shift(dates.find(body, lexicon=lexicon, reference_date=ref), offset),
-        "designator": _shift(designators.find(body, lexicon=lexicon), offset),
-        "name": _shift(names.find(body, lexicon=lexicon), offset),
-    }
-    taken = [(m.start, m.end) for ms in found.values() for m in ms if ms is not found["name"]]
-    found["quantity"] = [
+    text, ref, offset = source.text, source.published, source.body_start
+    body = text[offset:]
+    found = _shift(dates.find(body, lexicon=lexicon, reference_date=ref), offset)
+    found += _shift(designators.find(body, lexicon=lexicon), offset)
+    taken = [(m.start, m.end) for m in found]
+    found += [
         m
         for m in _shift(quantities.find(body, lexicon=lexicon, reference_date=ref), offset)
         if not any(m.start < e and s < m.end for s, e in taken)
     ]
+    found += _shift(names.find(body, lexicon=lexicon), offset)
     table = R.compiled(lexicon)
-    sents = sentences(text, source.body_start)
     facts: list[Fact] = []
-    for mention in sorted((m for ms in found.values() for m in ms), key=lambda m: m.start):
-        sentence = _sentence_of(sents, mention.start)
-        fact = _fact(source, mention, sentence, table, lexicon)
+    sents = sentences(text, offset)
+    for mention in sorted(found, key=lambda m: (m.start, m.end)):
+        sent = _sentence_of(sents, mention.start)
+        fact = _fact(source, mention, sent, table, lexicon)
         if fact is not None:
             facts.append(fact)
-    return facts
+    for sent in sents:
+        facts.extend(_absences(source, sent, table))
+    return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
 
 def _shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
-    if not offset:
-        return list(mentions)
     return [
         Mention(
             start=m.start + offset,
@@ -84,40 +84,53 @@ def _sentence_of(sents: Sequence[Sentence], pos: int) -> Sentence:
     return Sentence(start=pos, end=pos)
 
 
+def _span(source: Source, start: int, end: int, sent: Sentence) -> Span:
+    return Span(
+        source=source.id,
+        start=start,
+        end=end,
+        surface=source.text[start:end],
+        sentence=source.text[sent.start : sent.end],
+    )
+
+
 def _fact(
     source: Source, mention: Mention, sent: Sentence, table: R.Roles, lexicon: Lexicon
 ) -> Fact | None:
     text = source.text
     toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
     value = mention.value
+    kind = fact_kind(mention, lexicon)
     if isinstance(value, Interval):
-        role = _number_role(text, mention, toks, table)
+        role = _number_role(text, mention, kind, toks, table, lexicon)
     elif isinstance(value, DateInterval):
         role = _date_role(text, mention, toks, table)
     else:
         role = _entity_role(value, lexicon)
     if role is None:
         return None
-    span = Span(
-        source=source.id,
-        start=mention.start,
-        end=mention.end,
-        surface=mention.surface,
-        sentence=text[sent.start : sent.end],
-    )
     return Fact(
-        span=span,
-        kind=_fact_kind(mention),
+        span=_span(source, mention.start, mention.end, sent),
+        kind=kind,
         value=value,
         role=role,
         attribution=attribution(text, sent, toks, table),
     )
 
 
-def _fact_kind(mention: Mention) -> str:
-    if mention.kind in ("number", "range"):
+def fact_kind(mention: Mention, lexicon: Lexicon) -> str:
+    """ "count" for a bare number, else the unit's kind ("duration", "dimension", ...)."""
+    value = mention.value
+    if isinstance(value, Entity):
+        return "designator" if value.kind == "designator" else value.kind
+    if isinstance(value, DateInterval):
+        return "date"
+    if mention.kind == "ordinal":
+        return "ordinal"
+    if value.unit is None:
         return "count"
-    return mention.kind
+    info = units.unit_info(value.unit, lexicon=lexicon)
+    return info.kind if info is not None else mention.kind
 
 
 def _index(toks: Sequence[R.Token], pos: int) -> int:
@@ -128,63 +141,86 @@ def _index(toks: Sequence[R.Token], pos: int) -> int:
 
 
 def _number_role(
-    text: str, mention: Mention, toks: Sequence[R.Token], table: R.Roles
+    text: str,
+    mention: Mention,
+    kind: str,
+    toks: Sequence[R.Token],
+    table: R.Roles,
+    lexicon: Lexicon,
 ) -> str | None:
-    if not toks or mention.kind in ("ordinal", "percent", "currency"):
+    if not toks or kind in ("ordinal", "percent", "currency"):
         return None
-    if mention.kind in ("duration", "dimension"):
-        return _measure_role(text, mention, toks, table)
+    if kind in ("duration", "dimension"):
+        return _measure_role(text, mention, toks, table, lexicon)
     after = _index(toks, mention.end)
     while after < len(toks) and toks[after].start < mention.end:
         after += 1
-    noun = _counted_noun(text, mention, toks[after:], table)
-    if noun is None:
+    counted = _counted_noun(text, mention.end, toks[after:], table)
+    if counted is None:
         return None
-    counted, _group = noun
-    first, last = R.clause_bounds(text, toks, after - 1 if after else 0, table.clause_breaks)
+    first, last = R.clause_bounds(text, toks, max(after - 1, 0), table.clause_breaks)
     window = toks[max(first, after - 11) : min(last, after + 11)]
+    middle = min(after, 11)
     events = [
-        (rank, abs(i - 10), name)
+        (rank, abs(i - middle), name)
         for i, _j, (name, rank) in R.find_phrases(window, table.events, table.longest)
         if name in counted.events
     ]
-    if events:
-        return f"{counted.name} {min(events)[2]}"
-    return counted.name
+    return f"{counted.name} {min(events)[2]}" if events else counted.name
 
 
 def _counted_noun(
-    text: str, mention: Mention, after: Sequence[R.Token], table: R.Roles
-) -> tuple[R.Counted, str] | None:
-    limit = mention.end
-    for size_first in range(min(len(after), 6)):
-        tok = after[size_first]
+    text: str, end: int, after: Sequence[R.Token], table: R.Roles
+) -> R.Counted | None:
+    """The class of the noun the number counts: modifiers may stand between, nothing else."""
+    limit = end
+    for i, tok in enumerate(after[:6]):
         if _STOP.search(text, limit, tok.start):
             return None
-        for size in range(min(table.longest, len(after) - size_first), 0, -1):
-            key = tuple(t.word for t in after[size_first : size_first + size])
-            hit = table.counted.get(key)
-            if hit is not None and size_first < hit[0].window:
-                return hit
+        for size in range(min(table.longest, len(after) - i), 0, -1):
+            hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
+            if hit is not None and i < hit[0].window:
+                return hit[0]
+        if tok.word in table.noun_barriers and not (i == 0 and tok.word == "of"):
+            return None
         limit = tok.end
     return None
 
 
 def _measure_role(
-    text: str, mention: Mention, toks: Sequence[R.Token], table: R.Roles
+    text: str, mention: Mention, toks: Sequence[R.Token], table: R.Roles, lexicon: Lexicon
 ) -> str | None:
-    value = mention.value
-    dimension = "time" if mention.kind == "duration" else "length"
-    if not isinstance(value, Interval):
+    unit = mention.unit
+    info = units.unit_info(unit, lexicon=lexicon) if unit else None
+    if info is None:
         return None
     index = _index(toks, mention.start)
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = [
-        (abs(i - (index - first)), name)
+        (abs(first + i - index), name)
         for i, _j, (name, dim) in R.find_phrases(toks[first:last], table.measures, table.longest)
-        if dim == dimension
+        if dim == info.dimension
     ]
     return min(hits)[1] if hits else None
+
+
+def _absences(source: Source, sent: Sentence, table: R.Roles) -> list[Fact]:
+    """'had not warned': a zero in the measure's role (seconds or metres, by dimension)."""
+    toks = R.tokens(source.text, sent.start, sent.end)
+    out = []
+    for i, j, (name, dimension) in R.find_phrases(toks, table.absent, table.longest):
+        start, end = toks[i].start, toks[j - 1].end
+        unit = "second" if dimension == "time" else "meter"
+        out.append(
+            Fact(
+                span=_span(source, start, end, sent),
+                kind="duration" if dimension == "time" else "dimension",
+                value=Interval(low=0, high=0, unit=unit, unit_surface=None),
+                role=name,
+                attribution=attribution(source.text, sent, toks, table),
+            )
+        )
+    return out
 
 
 def _date_role(text: str, mention: Mention, toks: Sequence[R.Token], table: R.Roles) -> str | None:
@@ -192,12 +228,14 @@ def _date_role(text: str, mention: Mention, toks: Sequence[R.Token], table: R.Ro
     if not isinstance(value, DateInterval) or (not value.resolved and value.weekday is None):
         return None
     index = _index(toks, mention.start)
-    before = [t.word for t in toks[max(0, index - 2) : index]]
-    inside = [t.word for t in R.tokens(text, mention.start, mention.end)]
-    if not (table.temporal & {*before, *inside[:1]}) and value.weekday is None:
+    before = {t.word for t in toks[max(0, index - 2) : index]}
+    first_word = [t.word for t in R.tokens(text, mention.start, mention.end)][:1]
+    end = _index(toks, mention.end - 1)
+    if text.startswith(("'s", "’s"), mention.end):
+        return _dated_noun(toks, end + 1, table)  # "last week's loss" dates the loss
+    if not (table.temporal & {*before, *first_word}) and value.weekday is None:
         return None
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
-    end = _index(toks, mention.end - 1)
     hits = []
     for i, j, (name, compare) in R.find_phrases(toks[first:last], table.date_events, table.longest):
         where = first + i
@@ -211,32 +249,71 @@ def _date_role(text: str, mention: Mention, toks: Sequence[R.Token], table: R.Ro
     return f"{name} date" if compare else None
 
 
+def _dated_noun(toks: Sequence[R.Token], after: int, table: R.Roles) -> str | None:
+    """The role of a possessive date: the event noun it qualifies, if one follows."""
+    for i, _j, (name, compare) in R.find_phrases(toks[after : after + 3], table.date_events, 2):
+        if i <= 1:
+            return f"{name} date" if compare else None
+    return None
+
+
 def _entity_role(value: Entity, lexicon: Lexicon) -> str:
-    if value.kind == "designator":
-        return value.category or "designator"
-    return value.kind
+    if value.kind != "designator":
+        return value.kind
+    if value.category:
+        return value.category
+    for known, distance in designators.nearest_known(value, lexicon=lexicon):
+        if distance <= 1 and known.category:
+            return known.category
+    return "designator"
 
 
 def attribution(text: str, sent: Sentence, toks: Sequence[R.Token], table: R.Roles) -> str:
-    """Who the sentence says a statement comes from ("according to the AP", "X said")."""
+    """Who the sentence says a statement comes from ("according to the AP", "X said").
+
+    >>> from discrepancy.lexicon import default_lexicon
+    >>> s = "The Russian defence ministry said 15 died."
+    >>> attribution(s, Sentence(start=0, end=len(s)), R.tokens(s, 0, len(s)),
+    ...             R.compiled(default_lexicon()))
+    'Russian defence ministry'
+    """
     match = _ATTRIBUTED.search(text, sent.start, sent.end)
     if match:
-        return _tidy(match.group("who"))
+        named = R.tokens(text, match.start("who"), match.end("who"))
+        kept = list(itertools.takewhile(lambda t: t.word not in table.noun_barriers, named))
+        return _tidy(text[kept[0].start : kept[-1].end]) if kept else ""
     for i, tok in enumerate(toks):
         if tok.word in table.attribution and i > 0:
-            j = i
-            while j > 0 and i - j < 6 and not _STOP.search(text, toks[j - 1].end, toks[j].start):
-                j -= 1
-                if toks[j].word in ("the", "a", "an") or text[toks[j].start].isupper():
-                    break
-            if j < i and (text[toks[j].start].isupper() or toks[j].word == "the"):
-                return _tidy(text[toks[j].start : toks[i - 1].end])
+            who = _speaker(text, toks, i, table)
+            if who:
+                return who
     return ""
+
+
+def _speaker(text: str, toks: Sequence[R.Token], verb: int, table: R.Roles) -> str:
+    """The noun phrase right before a verb of saying, if it names someone."""
+    first = verb
+    while first > 0 and verb - first < 6:
+        prev = toks[first - 1]
+        if _STOP.search(text, prev.end, toks[first].start) or prev.word in table.noun_barriers:
+            break
+        if prev.word in _PRONOUNS or prev.word in table.attribution:
+            break
+        if prev.word in table.clause_breaks:
+            break
+        first -= 1
+    if first == verb:
+        return ""
+    phrase = toks[first:verb]
+    named = any(text[t.start].isupper() for t in phrase)
+    if not named and phrase[-1].word not in table.attribution_nouns:
+        return ""
+    return _tidy(text[phrase[0].start : phrase[-1].end])
 
 
 def _tidy(who: str) -> str:
     who = " ".join(who.split())
-    for article in ("the ", "The ", "a ", "an "):
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
         if who.startswith(article):
             who = who[len(article) :]
     return who

@@ -157,6 +157,9 @@ class DateInterval:
         return self.low <= other.high and other.low <= self.high
 
     def __str__(self) -> str:
+        if not self.resolved:
+            day = _WEEKDAYS[self.weekday] if self.weekday is not None else "a day"
+            return f"{day} (no dateline to resolve it)"
         if self.low == self.high:
             text = self.low.isoformat() if self.year_known else self.low.strftime("--%m-%d")
         else:
@@ -164,9 +167,13 @@ class DateInterval:
         return text
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _weekday_overlap(a: DateInterval, b: DateInterval) -> bool:
     for x, y in ((a, b), (b, a)):
-        if not x.resolved and x.weekday is not None and y.resolved and y.low == y.high:
+        known_day = y.resolved and y.year_known and y.low == y.high
+        if not x.resolved and x.weekday is not None and known_day:
             return y.low.weekday() == x.weekday
     if a.weekday is not None and b.weekday is not None:
         return a.weekday == b.weekday
@@ -332,3 +339,21 @@ class Report:
     def by_type(self, kind: FindingType) -> tuple[Finding, ...]:
         """The findings of one type, in report order."""
         return tuple(f for f in self.findings if f.type == kind)
+
+    def to_pandas(self) -> Any:
+        """One row per evidence item as a ``pandas.DataFrame`` (optional extra ``pandas``).
+
+        The columns are ``discrepancy.report.CSV_COLUMNS``, the same as the CSV report's.
+        """
+        import importlib
+
+        from discrepancy.report import CSV_COLUMNS, evidence_rows
+
+        pandas: Any = importlib.import_module("pandas")
+        return pandas.DataFrame(evidence_rows(self), columns=list(CSV_COLUMNS))
+
+    def _repr_html_(self) -> str:
+        """The HTML report, for notebooks: findings beside the highlighted sources."""
+        from discrepancy.html import fragment
+
+        return fragment(self)

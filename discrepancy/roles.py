@@ -46,8 +46,11 @@ class Roles:
     events: Mapping[tuple[str, ...], tuple[str, int]]
     measures: Mapping[tuple[str, ...], tuple[str, str]]
     date_events: Mapping[tuple[str, ...], tuple[str, bool]]
+    absent: Mapping[tuple[str, ...], tuple[str, str]]
     clause_breaks: frozenset[str]
+    noun_barriers: frozenset[str]
     attribution: frozenset[str]
+    attribution_nouns: frozenset[str]
     temporal: frozenset[str]
     longest: int
 
@@ -80,19 +83,27 @@ def compiled(lexicon: Lexicon) -> Roles:
         for m in _entries(table, "measure")
         for w in _strs(m, "words")
     }
+    absent = {
+        _key(w): (_str(m, "name"), _str(m, "dimension"))
+        for m in _entries(table, "measure")
+        for w in _strs(m, "absent", required=False)
+    }
     date_events = {
         _key(w): (_str(d, "name"), bool(d.get("compare", True)))
         for d in _entries(table, "date_event")
         for w in _strs(d, "words")
     }
-    every = [*counted, *events, *measures, *date_events]
+    every = [*counted, *events, *measures, *date_events, *absent]
     return Roles(
         counted=counted,
         events=events,
         measures=measures,
         date_events=date_events,
+        absent=absent,
         clause_breaks=frozenset(_strs(table, "clause_breaks", required=False)),
+        noun_barriers=frozenset(_strs(table, "noun_barriers", required=False)),
         attribution=frozenset(_strs(table, "attribution", required=False)),
+        attribution_nouns=frozenset(_strs(table, "attribution_nouns", required=False)),
         temporal=frozenset(_strs(table, "temporal_prepositions", required=False)),
         longest=max((len(k) for k in every), default=1),
     )

@@ -1,0 +1,219 @@
+"""Verdicts on numeric slots (counts, durations, distances).
+
+Every value is an interval in base units. The *core* of a slot is the largest set of
+sources whose values share a point (on a line, values that pairwise overlap share one).
+The core is ``consistent`` when its values are equal and ``compatible`` when they only
+overlap ("over 200" and "hundreds"). A value outside the core is a ``likely_typo`` when it
+is exact, stated by one source, and one edit from a value that two or more sources give;
+otherwise it is a ``conflict`` with the core. An exact measure is read with the precision
+it was written in ("a one-minute warning" is 30-90 s), since news rounds; a value with no
+lower end ("less than a minute") is above zero, since the thing it measures happened.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from discrepancy import similarity
+from discrepancy.findings import Published, finding, listing, sources_of
+from discrepancy.kinds import units
+from discrepancy.lexicon import Lexicon
+from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
+
+
+def normalise(fact: Fact) -> Interval:
+    """The fact's interval in base units, widened to the precision of an exact measure.
+
+    >>> from discrepancy.model import Span
+    >>> span = Span(source="a", start=0, end=2, surface="22")
+    >>> str(normalise(Fact(span=span, kind="count", value=Interval(low=None, high=10,
+    ...     high_inclusive=False))))
+    '(0, 10)'
+    """
+    value = _in_base_units(fact)
+    widen = fact.kind in ("duration", "dimension") and value.exact and not value.approximate
+    if widen and value.low is not None and value.low > 0:
+        original = fact.value
+        assert isinstance(original, Interval)
+        assert original.low is not None
+        half = _last_digit(original.low) / 2 * (value.low / original.low)
+        return Interval(
+            low=value.low - half, high=value.low + half, high_inclusive=False, unit=value.unit
+        )
+    if value.low is None:
+        return Interval(
+            low=0.0,
+            high=value.high,
+            low_inclusive=False,
+            high_inclusive=value.high_inclusive,
+            approximate=value.approximate,
+            unit=value.unit,
+        )
+    return value
+
+
+def _in_base_units(fact: Fact) -> Interval:
+    value = fact.value
+    assert isinstance(value, Interval)
+    factor, unit = 1.0, value.unit
+    if unit is not None and (base := units.to_base(1.0, unit)) is not None:
+        factor, unit = base
+    return Interval(
+        low=None if value.low is None else value.low * factor,
+        high=None if value.high is None else value.high * factor,
+        low_inclusive=value.low_inclusive,
+        high_inclusive=value.high_inclusive,
+        approximate=value.approximate,
+        unit=unit,
+    )
+
+
+def _last_digit(x: float) -> float:
+    """The place of the last written digit: 22 -> 1, 35.4 -> 0.1."""
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
+
+
+def _key(value: Interval) -> tuple[object, ...]:
+    return (value.low, value.high, value.low_inclusive, value.high_inclusive, value.unit)
+
+
+def numbers(slot: Slot, published: Published, lexicon: Lexicon) -> list[Finding]:
+    """Findings for a numeric slot: see the module docstring."""
+    facts = list(slot.facts)
+    if len({_in_base_units(f).unit for f in facts}) > 1:
+        return []  # different dimensions: the role words misled us; say nothing
+    values = {f: normalise(f) for f in facts}
+    core = _core(facts, values)
+    outliers = [f for f in facts if f not in core]
+    out, outliers = _typos(slot, core, outliers, published, lexicon)
+    out.extend(_agreement(slot, core, published))
+    if outliers:
+        out.append(_conflict(slot, [*outliers, *core], published))
+    return out
+
+
+def _core(facts: list[Fact], values: dict[Fact, Interval]) -> list[Fact]:
+    """The facts whose values share the point that the most sources admit."""
+    by_value: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_value[_key(values[fact])].append(fact)
+    distinct = [values[group[0]] for group in by_value.values()]
+    ends = sorted({x for v in distinct for x in (v.low, v.high) if x is not None})
+    points = [*ends, *(a + (b - a) / 2 for a, b in itertools.pairwise(ends))]
+    if ends:
+        points.append(ends[-1] + 1.0)
+    best: tuple[int, int, float] | None = None
+    chosen = facts
+    for point in points:
+        holding = [f for v in distinct if _contains(v, point) for f in by_value[_key(v)]]
+        rank = (len(sources_of(holding)), len(holding), -point)
+        if best is None or rank > best:
+            best = rank
+            chosen = holding
+    return chosen
+
+
+def _contains(value: Interval, x: float) -> bool:
+    low = value.low if value.low is not None else float("-inf")
+    high = value.high if value.high is not None else float("inf")
+    if x < low or x > high:
+        return False
+    if x == low and not value.low_inclusive:
+        return False
+    return not (x == high and not value.high_inclusive)
+
+
+def _agreement(slot: Slot, core: list[Fact], published: Published) -> list[Finding]:
+    sources = sources_of(core)
+    if len(sources) < 2:
+        return []
+    if len({_key(_in_base_units(f)) for f in core}) == 1:
+        text = f"{len(sources)} sources agree on the {slot.label}: {core[0].value}."
+        return [finding(FindingType.CONSISTENT, slot, core, text, score=1.0, published=published)]
+    text = f"The {slot.label} figures differ in precision but can all be true: {listing(core)}."
+    return [finding(FindingType.COMPATIBLE, slot, core, text, score=0.6, published=published)]
+
+
+def _typos(
+    slot: Slot, core: list[Fact], outliers: list[Fact], published: Published, lexicon: Lexicon
+) -> tuple[list[Finding], list[Fact]]:
+    """Outliers one edit from an exact value of the core that two or more sources give."""
+    exact = [f for f in core if _exact(f) is not None]
+    if len(sources_of(exact)) < 2 or len({_exact(f) for f in exact}) != 1:
+        return [], outliers
+    right = _exact(exact[0])
+    assert right is not None
+    out: list[Finding] = []
+    rest: list[Fact] = []
+    for fact in outliers:
+        wrong = _exact(fact)
+        edit = None if wrong is None else similarity.explain_edit(wrong, right, lexicon=lexicon)
+        if wrong is None or edit is None or len(sources_of([fact])) != 1:
+            rest.append(fact)
+            continue
+        text = (
+            f"{fact.span.source} writes {wrong} where {len(sources_of(exact))} sources write "
+            f"{right} ({slot.label}): {edit.reason}."
+        )
+        out.append(
+            finding(
+                FindingType.LIKELY_TYPO,
+                slot,
+                [fact, *exact],
+                text,
+                score=0.8,
+                published=published,
+                suggestion=right,
+            )
+        )
+    return out, rest
+
+
+def _exact(fact: Fact) -> str | None:
+    value = fact.value
+    if not isinstance(value, Interval) or not value.exact or value.approximate:
+        return None
+    assert value.low is not None
+    return str(int(value.low)) if float(value.low).is_integer() else f"{value.low:g}"
+
+
+def _conflict(slot: Slot, facts: list[Fact], published: Published) -> Finding:
+    text = f"No single {slot.label} figure fits every source: {listing(facts)}."
+    parties = sorted({f.attribution for f in facts if f.attribution})
+    if len(parties) >= 2:
+        text += f" The figures are attributed to different parties: {'; '.join(parties)}."
+    moving = _evolving(facts, published)
+    if moving:
+        text += f" The figure moves with the datelines: {moving}."
+    return finding(
+        FindingType.CONFLICT,
+        slot,
+        facts,
+        text,
+        score=0.9 if slot.kind == "count" else 0.8,
+        published=published,
+        evolving=bool(moving),
+    )
+
+
+def _evolving(facts: Sequence[Fact], published: Published) -> str:
+    """'12 (2024-01-01), 40 (2024-01-03)' when dated values move one way with the dates."""
+    dated = []
+    for fact in facts:
+        when = published.get(fact.span.source)
+        value = normalise(fact)
+        if when is None:
+            return ""
+        low = value.low or 0.0
+        middle = low if value.high is None else (low + value.high) / 2
+        dated.append((when, middle, fact))
+    dated.sort(key=lambda t: (t[0], t[1]))
+    if len({d for d, _, _ in dated}) < 2:
+        return ""
+    steps = [b[1] - a[1] for a, b in itertools.pairwise(dated) if a[0] != b[0]]
+    if not (all(s >= 0 for s in steps) or all(s <= 0 for s in steps)):
+        return ""
+    return ", ".join(f"{f.value} ({d.isoformat()})" for d, _, f in dated)
