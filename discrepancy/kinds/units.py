@@ -29,8 +29,10 @@ from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 __all__ = [
     "UnitInfo",
     "UnitMatch",
+    "UnitSurface",
     "currency_before",
     "same_dimension",
+    "surfaces",
     "to_base",
     "unit_after",
     "unit_info",
@@ -40,6 +42,7 @@ _FILE = "units.toml"
 KINDS = frozenset({"dimension", "duration", "currency", "percent"})
 _SPACE = "[ \t\u00a0\u2009\u202f]"
 _SEPARATOR = re.compile(f"[-\u2010\u2011]|{_SPACE}{{0,3}}")
+_JOINERS = frozenset("-\u2010\u2011/'\u2019&_")
 _WINDOW = 40  # longest surface we look back over for a currency or a scale word
 
 
@@ -73,6 +76,23 @@ class UnitInfo:
     kind: str
     dimension: str
     pint: str
+
+
+@attrs.frozen(kw_only=True)
+class UnitSurface:
+    """One way of writing a unit, as the data file lists it.
+
+    ``side`` is "after" (follows the number) or "before" (a currency sign or code);
+    ``cased`` surfaces match only as written, ``ambiguous`` ones only where nothing
+    alphanumeric follows, ``scaled`` ones only after a scale word ("million").
+    """
+
+    surface: str
+    unit: str
+    side: str
+    cased: bool = False
+    ambiguous: bool = False
+    scaled: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -173,6 +193,32 @@ def unit_info(unit: str, *, lexicon: Lexicon | None = None) -> UnitInfo | None:
     return _table(lexicon or default_lexicon()).units.get(unit)
 
 
+def surfaces(*, lexicon: Lexicon | None = None) -> tuple[UnitSurface, ...]:
+    """Every surface of every unit in the lexicon (for tests, strategies and reports).
+
+    >>> any(s.surface == "mph" and s.unit == "mile_per_hour" for s in surfaces())
+    True
+    """
+    table = _table(lexicon or default_lexicon())
+    exact, amb = table.exact, table.ambiguous
+    return (
+        *(UnitSurface(surface=s, unit=u, side="after") for s, u in table.folded.items()),
+        *(
+            UnitSurface(surface=s, unit=u, side="after", cased=True, ambiguous=s in amb)
+            for s, u in exact.items()
+        ),
+        *(
+            UnitSurface(surface=s, unit=u, side="after", scaled=True)
+            for s, u in table.scaled_units.items()
+        ),
+        *(UnitSurface(surface=s, unit=u, side="before") for s, u in table.before_folded.items()),
+        *(
+            UnitSurface(surface=s, unit=u, side="before", cased=True)
+            for s, u in table.before_exact.items()
+        ),
+    )
+
+
 def to_base(value: float, unit: str, *, lexicon: Lexicon | None = None) -> tuple[float, str] | None:
     """``value`` in ``unit`` converted to SI base units (via pint).
 
@@ -238,7 +284,10 @@ def _fold(surface: str) -> str:
 
 
 def _nothing_follows(text: str, end: int) -> bool:
+    """No word follows: "12 m)" but not "12 m wall", "200 L-39", "5 in/out"."""
     rest = text[end : end + 8].lstrip(" \t\u00a0")
+    if rest[:1] in _JOINERS:
+        rest = rest[1:]
     return not rest or not rest[0].isalnum()
 
 

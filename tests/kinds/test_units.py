@@ -1,0 +1,434 @@
+"""Units after numbers, currencies before them, and conversions to SI."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pint
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from discrepancy.kinds import units
+from discrepancy.kinds.units import currency_before, same_dimension, to_base, unit_after
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.strategies.units import (
+    UnitPhrasing,
+    currency_phrasings,
+    unit_phrasings,
+)
+from discrepancy.strategies.units import (
+    units as unit_names,
+)
+
+# (text up to the end of the number, the rest, surface, unit, kind)
+Example = tuple[str, str, str | None, str | None, str | None]
+EXAMPLES: list[Example] = [
+    ("22", " miles off the coast", "miles", "mile", "dimension"),
+    ("a 22", "-mile trip", "mile", "mile", "dimension"),
+    ("35.4", "km away", "km", "kilometer", "dimension"),
+    ("5", " sq km of forest", "sq km", "square_kilometer", "dimension"),
+    ("301,338", " km2", "km2", "square_kilometer", "dimension"),
+    ("10", " nautical miles", "nautical miles", "nautical_mile", "dimension"),
+    ("60", " mph", "mph", "mile_per_hour", "dimension"),
+    ("188", " miles an hour", "miles an hour", "mile_per_hour", "dimension"),
+    ("200", " kilometres per hour", "kilometres per hour", "kilometer_per_hour", "dimension"),
+    ("10", "km/h", "km/h", "kilometer_per_hour", "dimension"),
+    ("3", " tonnes of grain", "tonnes", "metric_ton", "dimension"),
+    ("3", " tons", "tons", "ton", "dimension"),
+    ("40", " deg celsius", "deg celsius", "degree_celsius", "dimension"),
+    ("37", "°C.", "°C", "degree_celsius", "dimension"),
+    ("98.6", " ° Fahrenheit", "° Fahrenheit", "degree_fahrenheit", "dimension"),
+    ("90", " F", "F", "degree_fahrenheit", "dimension"),
+    ("30", "C, said", "C", "degree_celsius", "dimension"),
+    ("45", " degrees in the shade", "degrees", "degree_temperature", "dimension"),
+    ("one", "-minute silence", "minute", "minute", "duration"),
+    ("7", " years old", "years old", "year", "duration"),
+    ("a 7", "-year-old boy", "year-old", "year", "duration"),
+    ("3", " years of age", "years of age", "year", "duration"),
+    ("3", " hours later", "hours", "hour", "duration"),
+    ("15.5", " mins", "mins", "minute", "duration"),
+    ("20", " percent", "percent", "percent", "percent"),
+    ("20", "%", "%", "percent", "percent"),
+    ("20", " per cent of", "per cent", "percent", "percent"),
+    ("2", " percentage points", "percentage points", "percent", "percent"),
+    ("420 million", " finnish markka", "finnish markka", "FIM", "currency"),
+    ("5", " dollars", "dollars", "dollar", "currency"),
+    ("10", " US dollars", "US dollars", "USD", "currency"),
+    ("10", " euros", "euros", "EUR", "currency"),
+    ("5", " cents", "cents", "cent", "currency"),
+    ("50", "p", "p", "penny", "currency"),
+    ("100", " yen", "yen", "JPY", "currency"),
+    ("100", " billion yuan", None, None, None),  # "billion" is the number's business
+    ("100 billion", " yuan", "yuan", "CNY", "currency"),
+    ("20 million", " pounds", "pounds", "pound_currency", "currency"),
+    ("20 million", " pounds sterling", "pounds sterling", "GBP", "currency"),
+    ("20", " pounds of meat", "pounds", "pound", "dimension"),
+    ("500 billion", " won", "won", "KRW", "currency"),
+    ("2 1/2", " in", "in", "inch", "dimension"),
+    ("12 ft 2", " in.", "in", "inch", "dimension"),
+    ("5", "in", "in", "inch", "dimension"),
+    ("12", " m)", "m", "meter", "dimension"),
+    ("5", " ft tall", "ft", "foot", "dimension"),
+    ("250", "ml", "ml", "milliliter", "dimension"),
+    ("16", "GB", "GB", "gigabyte", "dimension"),
+    ("100", " Mbps", "Mbps", "megabit_per_second", "dimension"),
+    ("7.3", " MWh", "MWh", "megawatt_hour", "dimension"),
+    ("500,000", " barrels", "barrels", "barrel", "dimension"),
+    ("0.9 trillion", " cubic feet", "cubic feet", "cubic_foot", "dimension"),
+    ("45", "-acre", "acre", "acre", "dimension"),
+    ("15", " kilotons", "kilotons", "kiloton_TNT", "dimension"),
+    ("20", " mSv", "mSv", "millisievert", "dimension"),
+]
+
+EXAMPLES_NONE = [
+    ("5", " in the morning"),
+    ("3", " m people"),
+    ("2", " apples"),
+    ("1990", "s"),
+    ("5", " FT reporters"),
+    ("5", " MPs"),
+    ("12", "-m wall"),
+    ("the", " miles"),  # no number: still a unit, see test_no_number_needed
+    ("5", ""),
+    ("5", " a day"),
+    ("200", " L-39 jets"),
+]
+
+# Bugs found while writing this module; each once failed.
+EXAMPLES_BUGS_CAUGHT: list[Example] = [
+    # the separator alternation matched the empty string before trying the hyphen
+    ("22", "-mile", "mile", "mile", "dimension"),
+    # the scale reading of "pounds" won over the longer "pounds sterling"
+    ("5 million", " pounds sterling", "pounds sterling", "GBP", "currency"),
+    # "MPs" matched "mps" (metres per second) case-insensitively
+    ("40", " m/s", "m/s", "meter_per_second", "dimension"),
+]
+
+EXAMPLES_XFAIL = [
+    ("a 12", " m wall", "m", "meter", "dimension"),  # ambiguous "m" before a word
+    ("1.8", "m tall", "m", "meter", "dimension"),
+    ("ten", " pounds", "pounds", "pound_currency", "currency"),  # UK money without scale
+    ("573.15", "K", "K", "kelvin", "dimension"),  # "K" is read as thousand in news
+]
+
+# (text before the number, the number and what follows, surface, unit)
+CURRENCIES = [
+    ("paid $", "5", "$", "dollar"),
+    ("US$ ", "4.7 billion", "US$", "USD"),
+    ("a US$", "4.7 billion", "US$", "USD"),
+    ("u.s. $ ", "100", "u.s. $", "USD"),
+    ("USD", "115", "USD", "USD"),
+    ("€ ", "2 million", "€", "EUR"),
+    ("£", "10", "£", "pound_currency"),
+    ("¥", "100", "¥", "JPY"),
+    ("Rs. ", "20", "Rs.", "rupee"),
+    ("Rs", "20", "Rs", "rupee"),
+    ("₹", "20", "₹", "INR"),
+    ("EUR ", "20", "EUR", "EUR"),
+    ("GBP ", "3.01", "GBP", "GBP"),
+    ("C$", "5", "C$", "CAD"),
+    ("c $ ", "1.34", "c $", "CAD"),
+    ("A$", "5", "A$", "AUD"),
+    ("hk $ ", "10.05 billion", "hk $", "HKD"),
+    ("HK$", "10", "HK$", "HKD"),
+    ("RM", "42", "RM", "MYR"),
+    ("R$", "42", "R$", "BRL"),
+    ("Mex$ ", "10 million", "Mex$", "MXN"),
+    ("₿", "21,000,000", "₿", "BTC"),
+]
+
+CURRENCIES_NONE = [
+    ("a ", "5"),
+    ("paid ", "5"),
+    ("Inc", "5"),
+    ("", "5"),
+    ("$ and then ", "5"),
+]
+
+
+def _after(before: str, rest: str) -> units.UnitMatch | None:
+    return unit_after(before + rest, len(before))
+
+
+@pytest.mark.parametrize(
+    ("before", "rest", "surface", "unit", "kind"),
+    EXAMPLES + EXAMPLES_BUGS_CAUGHT,
+    ids=[f"{b}|{r}" for b, r, *_ in EXAMPLES + EXAMPLES_BUGS_CAUGHT],
+)
+def test_unit_after(
+    before: str, rest: str, surface: str | None, unit: str | None, kind: str | None
+) -> None:
+    found = _after(before, rest)
+    got = None if found is None else (found.surface, found.unit, found.kind)
+    assert got == (None if surface is None else (surface, unit, kind))
+
+
+@pytest.mark.parametrize(
+    ("before", "rest"), EXAMPLES_NONE, ids=[b + "|" + r for b, r in EXAMPLES_NONE]
+)
+def test_no_unit_after(before: str, rest: str) -> None:
+    found = _after(before, rest)
+    assert found is None or before == "the"
+
+
+@pytest.mark.parametrize(
+    ("before", "rest", "surface", "unit", "kind"),
+    [pytest.param(*case, marks=pytest.mark.xfail(strict=True)) for case in EXAMPLES_XFAIL],
+    ids=[f"{b}|{r}" for b, r, *_ in EXAMPLES_XFAIL],
+)
+def test_unit_after_known_gaps(before: str, rest: str, surface: str, unit: str, kind: str) -> None:
+    found = _after(before, rest)
+    assert found is not None
+    assert (found.surface, found.unit, found.kind) == (surface, unit, kind)
+
+
+def test_no_number_needed() -> None:
+    """The caller says where a number ends; the unit function does not check for one."""
+    found = unit_after("the miles", 3)
+    assert found is not None
+    assert found.unit == "mile"
+
+
+@pytest.mark.parametrize(
+    ("before", "rest", "surface", "unit"), CURRENCIES, ids=[b + r for b, r, *_ in CURRENCIES]
+)
+def test_currency_before(before: str, rest: str, surface: str, unit: str) -> None:
+    found = currency_before(before + rest, len(before))
+    assert found is not None
+    assert (found.surface, found.unit, found.kind) == (surface, unit, "currency")
+    assert (before + rest)[found.start : found.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("before", "rest"), CURRENCIES_NONE, ids=[b + r for b, r in CURRENCIES_NONE]
+)
+def test_no_currency_before(before: str, rest: str) -> None:
+    assert currency_before(before + rest, len(before)) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (22, "mile", (35405.568, "meter")),
+        (20, "degree_celsius", (293.15, "kelvin")),
+        (32, "degree_fahrenheit", (273.15, "kelvin")),
+        (3, "square_kilometer", (3e6, "meter ** 2")),
+        (2, "hour", (7200, "second")),
+        (1, "year", (365.25 * 86400, "second")),
+        (1, "month", (365.25 * 86400 / 12, "second")),
+        (1, "barrel", (0.158987294928, "meter ** 3")),
+        (1, "metric_ton", (1000, "kilogram")),
+        (1, "decade", (3652.5 * 86400, "second")),
+    ],
+)
+def test_to_base(value: float, unit: str, expected: tuple[float, str]) -> None:
+    got = to_base(value, unit)
+    assert got is not None
+    assert math.isclose(got[0], expected[0], rel_tol=1e-9)
+    assert got[1] == expected[1]
+
+
+@pytest.mark.parametrize(
+    "unit", ["USD", "dollar", "pound_currency", "percent", "degree_temperature", "flurb"]
+)
+def test_to_base_none(unit: str) -> None:
+    assert to_base(5, unit) is None
+
+
+def test_to_base_rejects_non_finite() -> None:
+    assert to_base(math.nan, "mile") is None
+    assert to_base(math.inf, "mile") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("mile", "kilometer", True),
+        ("mile", "hour", False),
+        ("square_kilometer", "acre", True),
+        ("degree_celsius", "degree_temperature", True),
+        ("USD", "USD", True),
+        ("USD", "dollar", False),
+        ("USD", "EUR", False),
+        ("percent", "percent", True),
+        ("percent", "meter", False),
+        ("megabyte", "bit", True),
+        ("megabyte", "radian", False),  # both dimensionless to pint, not to a reader
+        ("kilometer", "parsec", True),  # not in our data: pint decides
+        ("parsec", "USD", False),
+    ],
+)
+def test_same_dimension(a: str, b: str, same: bool) -> None:
+    assert same_dimension(a, b) is same
+    assert same_dimension(b, a) is same
+
+
+# ---------------------------------------------------------------- the data file
+
+
+def _registry() -> Any:
+    return pint.UnitRegistry()
+
+
+def test_every_unit_is_known_to_pint() -> None:
+    """Every non-money unit with a fixed scale converts with a default registry."""
+    registry = _registry()
+    table = default_lexicon().table("units")["units"]
+    checked = 0
+    for name, entry in table.items():
+        if entry["kind"] in {"currency"} or entry.get("pint") == "":
+            continue
+        quantity = registry.Quantity(1, entry.get("pint", name))
+        assert quantity.to_base_units().magnitude > 0, name
+        checked += 1
+    assert checked > 100
+
+
+def test_money_units_are_codes_or_lower_case() -> None:
+    for name, entry in default_lexicon().table("units")["units"].items():
+        if entry["kind"] == "currency":
+            assert (name.isupper() and len(name) == 3) or name.islower(), name
+        else:
+            assert name == name.lower() or "_TNT" in name, name
+
+
+def _lexicon(**units_table: Any) -> Lexicon:
+    mile = {"kind": "dimension", "dimension": "length", "aliases": ["mile", "miles"]}
+    base = {
+        "dimensions": {"length": "meter", "time": "second"},
+        "units": {"mile": mile, **units_table},
+    }
+    return Lexicon(tables={"units": base})
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ({"kind": "size", "dimension": "length"}, "unknown kind"),
+        ({"kind": "dimension", "dimension": "girth"}, "unknown dimension"),
+        ({"kind": "dimension", "dimension": "length", "aliases": ["miles"]}, "claimed"),
+        ({"kind": "dimension", "dimension": "length", "aliases": ["Furlong"]}, "lower case"),
+        ({"kind": "dimension", "dimension": "length", "pint": "flurb"}, "pint does not know"),
+        ({"kind": "dimension", "dimension": "time"}, "pint says"),
+        ({"kind": "dimension", "dimension": "length", "ambiguous": ["fur"]}, "not in cased"),
+        ({"kind": "dimension", "dimension": "length", "before": ["f"]}, "only currencies"),
+        ({"kind": "currency", "dimension": "length"}, "money"),
+        ({"kind": "dimension", "dimension": "length", "aliases": "furlong"}, "list"),
+        ({"kind": "dimension", "dimension": "length", "cased": ["MILE", "Miles"]}, "alias of"),
+    ],
+)
+def test_bad_data_raises(entry: dict[str, Any], reason: str) -> None:
+    with pytest.raises(LexiconError, match=reason):
+        unit_after("5 furlongs", 1, lexicon=_lexicon(furlong=entry))
+
+
+def test_good_user_data_is_used() -> None:
+    lexicon = _lexicon(
+        furlong={"kind": "dimension", "dimension": "length", "aliases": ["furlong", "furlongs"]}
+    )
+    found = unit_after("5 furlongs", 1, lexicon=lexicon)
+    assert found is not None
+    assert found.unit == "furlong"
+    assert unit_after("5 km", 1, lexicon=lexicon) is None
+
+
+# ---------------------------------------------------------------- properties
+
+
+@given(unit_phrasings())
+def test_every_surface_reads_back(phrasing: UnitPhrasing) -> None:
+    found = unit_after(phrasing.text, phrasing.pos)
+    assert found is not None, phrasing
+    assert found.unit == phrasing.unit
+    assert found.start == phrasing.start
+    assert found.end >= phrasing.end  # "sq. ft" + "." may read as the longer "sq. ft."
+    assert phrasing.text[found.start : found.end] == found.surface
+
+
+@given(currency_phrasings())
+def test_every_currency_sign_reads_back(phrasing: UnitPhrasing) -> None:
+    found = currency_before(phrasing.text, phrasing.pos)
+    assert found is not None, phrasing
+    assert (found.unit, found.start, found.end) == (phrasing.unit, phrasing.start, phrasing.end)
+
+
+def test_every_surface_is_listed() -> None:
+    """The strategies draw from every unit of the data file."""
+    listed = {s.unit for s in units.surfaces()}
+    assert listed == set(default_lexicon().table("units")["units"])
+
+
+_TEXT = st.text(alphabet=st.sampled_from("5 .,-$€£%°CcmMin sqkft/\n2aSUD"), max_size=30)
+
+
+@given(_TEXT, st.integers(min_value=-2, max_value=35))
+def test_offsets_slice_back_for_any_text(text: str, pos: int) -> None:
+    after = unit_after(text, pos)
+    if after is not None:
+        assert text[after.start : after.end] == after.surface
+        assert pos <= after.start < after.end
+    before = currency_before(text, pos)
+    if before is not None:
+        assert text[before.start : before.end] == before.surface
+        assert before.end <= pos
+        assert before.kind == "currency"
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=40))
+def test_any_unicode_text_never_raises(text: str, pos: int) -> None:
+    for found in (unit_after(text, pos), currency_before(text, pos)):
+        assert found is None or text[found.start : found.end] == found.surface
+
+
+_FIXED = unit_names(kinds=frozenset({"dimension", "duration"})).filter(
+    lambda u: to_base(1, u) is not None
+)
+_POSITIVE = st.floats(min_value=1e-3, max_value=1e9, allow_nan=False)
+
+
+@given(_FIXED, _POSITIVE, _POSITIVE)
+def test_to_base_is_monotonic_and_positive(unit: str, a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    base_low, base_high = to_base(low, unit), to_base(high, unit)
+    assert base_low is not None
+    assert base_high is not None
+    assert base_low[1] == base_high[1]
+    assert 0 < base_low[0] <= base_high[0]
+
+
+@given(_FIXED, _POSITIVE)
+def test_to_base_round_trips_through_pint(unit: str, value: float) -> None:
+    base = to_base(value, unit)
+    assert base is not None
+    info = units.unit_info(unit)
+    assert info is not None
+    registry = _registry_cached()
+    back = registry.Quantity(base[0], base[1]).to(info.pint).magnitude
+    assert math.isclose(back, value, rel_tol=1e-9)
+
+
+@given(unit_names(), unit_names())
+def test_same_dimension_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    assert same_dimension(a, a)
+    assert same_dimension(a, b) == same_dimension(b, a)
+
+
+_REGISTRY: list[Any] = []
+
+
+def _registry_cached() -> Any:
+    if not _REGISTRY:
+        _REGISTRY.append(_registry())
+    return _REGISTRY[0]
+
+
+def test_long_inputs_are_fast_enough_to_finish() -> None:
+    """Pathological inputs: the per-call work is bounded by a fixed window."""
+    text = "5" * 100_000 + " " + "in " * 30_000
+    assert unit_after(text, 100_000) is None
+    text = "$" * 100_000 + "5"
+    found = currency_before(text, 100_000)
+    assert found is not None
+    assert found.surface == "$"
