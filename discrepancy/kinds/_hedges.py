@@ -37,6 +37,7 @@ class HedgeLex:
     between_re: re.Pattern[str]
     percent_re: re.Pattern[str]
     pair_re: re.Pattern[str]
+    hundredths: frozenset[str]
 
 
 def _key(phrase: str) -> str:
@@ -112,6 +113,9 @@ def compiled(lex: Lexicon) -> HedgeLex:
         between_re=re.compile(rf"(?<![A-Za-z])(?:{_alternation(between)})[ \t]{{1,3}}\Z", re.I),
         percent_re=re.compile(r"[ \t]?(?:" + _alternation(percent) + r")(?![A-Za-z])", re.I),
         pair_re=re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:and|but)[ \t]{1,3}", re.I),
+        hundredths=frozenset(
+            _phrases(section(lex, "money").get("hundredths", []) or ["cent"], "money.hundredths")
+        ),
     )
 
 

@@ -198,6 +198,11 @@ def _special_start(toks: list[Tok], i: int, start: int, article: int | None) -> 
     frac = tok.get(FRAC)
     if frac is not None:
         value, end, j = frac.value, tok.end, i + 1
+        alone = j >= len(toks) or toks[j].gap not in {SPACE, HYPHEN, A}
+        if article is None and value != Fraction(1, 2) and tok.word.isalpha() and (
+            alone or not (toks[j].get(SCALE) or toks[j].get(DOZEN))
+        ):
+            return i + 1, None  # "the quarter" is a period of time, not 0.25
         if j < len(toks) and toks[j].gap in {SPACE, HYPHEN, A} and (toks[j].get(SCALE) or toks[j].get(DOZEN)):
             mult = toks[j].get(SCALE) or toks[j].get(DOZEN)
             assert mult is not None

@@ -146,8 +146,11 @@ def _digit_token(
 
 def _joined_before(text: str, start: int) -> bool:
     """Whether a "-" at ``start`` joins two things ("10-20", "F-16") instead of negating."""
-    before = text[max(0, start - 4) : start].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in "%$€£")
+    before = text[max(0, start - 4) : start]
+    if before[-1:].isalnum():
+        return True  # "F-16", "10-20"
+    before = before.rstrip()
+    return bool(before) and (before[-1].isdigit() or before[-1] in "%")
 
 
 def _digit_value(raw: str) -> Fraction | None:

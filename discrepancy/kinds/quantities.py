@@ -26,6 +26,7 @@ __all__ = ["find", "parse"]
 
 _FRACTION_OF = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])|[ \t]+of(?=[ \t])", re.I)
 _AND_FRACTION = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?", re.I)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
 _AND = re.compile(r"[ \t]+and[ \t]+", re.I)
 _COMPOUND = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
@@ -125,6 +126,10 @@ def _compose(
         return None, i + 1
     if first.num.ordinal:
         return _mention(text, first.start, first.end, first, None, hl), i + 1
+    if first.unit is not None and first.unit.kind == "currency" and i + 1 < len(nums):
+        cents = _cents(text, first, nums[i + 1], lexicon, hl)
+        if cents is not None:
+            return _mention(text, cents.start, cents.end, cents, None, hl), i + 2
     if first.unit is not None and first.unit.kind in {"duration", "dimension"}:
         extended = _extend(text, nums, i, first, lexicon, hl)
         if extended is not None:
@@ -168,6 +173,28 @@ def _extend(
         part = attrs.evolve(second, start=part.start, low=value, high=value)
         j += 1
     return None if j == i + 1 else (part, j)
+
+
+def _cents(
+    text: str, first: _Part, nxt: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
+) -> _Part | None:
+    """ "3 dollars 50 cents", "$20 and 43c", "15 dollars 50.": hundredths after money."""
+    assert first.unit is not None
+    gap = _COMPOUND.match(text, first.end)
+    if first.unit.unit in hl.hundredths or gap is None or gap.end() != nxt.start:
+        return None
+    if not (0 < nxt.low < 100 and nxt.low == nxt.high and float(nxt.low).is_integer()):
+        return None
+    second = _part(text, nxt, lexicon, hl)
+    if second is None or second.start != nxt.start:
+        return None
+    if second.unit is None:
+        if not _CLAUSE_END.match(text, second.end):
+            return None
+    elif second.unit.unit not in hl.hundredths:
+        return None
+    value = first.low + nxt.low / 100
+    return attrs.evolve(first, low=value, high=value, end=second.end)
 
 
 def _and_ends(text: str, pos: int) -> set[int]:
