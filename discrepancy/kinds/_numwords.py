@@ -398,7 +398,7 @@ def _over(acc: _Acc, denom: Fraction) -> Fraction:
 
 def _decimals(toks: list[Tok], j: int, whole: Fraction, start: int) -> tuple[int, Parsed | None]:
     digits, k, end, open_tens = "", j + 1, toks[j].end, False
-    while k < len(toks) and toks[k].gap == SPACE:
+    while k < len(toks) and toks[k].gap in {SPACE, HYPHEN}:
         card = toks[k].get(CARD)
         if card is None or card.value >= 100:
             break

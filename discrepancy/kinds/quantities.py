@@ -76,7 +76,7 @@ def _with_articles(
         if m.group().lower() == "one":
             continue
         unit = units.unit_after(text, m.end(), lexicon=lexicon)
-        if unit is None or unit.end - unit.start < 3 or unit.kind == _PERCENT:
+        if unit is None or unit.end - unit.start < 2 or unit.kind == _PERCENT:
             continue
         extra.append(NumberMatch(start=m.start(), end=m.end(), surface=m.group(), low=1, high=1))
     if not extra:
@@ -97,10 +97,13 @@ def _part(
     if currency is not None and num.money_scale is not None and num.money_end is not None:
         low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
     unit = None if num.ordinal else units.unit_after(text, end, lexicon=lexicon)
-    if unit is None and not num.ordinal and 0 < num.high < 1:
+    if unit is None and (num.ordinal and num.low > 2 or 0 < num.high < 1):
         of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
         if of is not None:
             unit = units.unit_after(text, of.end(), lexicon=lexicon)
+        if unit is not None and num.ordinal:
+            low = high = 1 / num.low
+            num = attrs.evolve(num, ordinal=False, low=low, high=high)
     if unit is not None and currency is not None and unit.kind != "currency":
         unit = None
     if unit is None and currency is None and not num.ordinal:
@@ -223,6 +226,10 @@ def _range_end(
     if joiner is None or nxt.ordinal:
         return None
     second = _part(text, nxt, lexicon, hl)
+    if second is not None and second.start != joiner.end():
+        hedge = hd.hedge_before(hl, text, second.start)  # "between 2 g and about 7 g"
+        if hedge is not None and hedge[0] == joiner.end() and hedge[1].bound == "point":
+            second = attrs.evolve(second, start=joiner.end())
     if second is None or second.start != joiner.end() or second.low < first.high:
         return None
     word = joiner.group("j").lower()
