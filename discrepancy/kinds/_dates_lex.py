@@ -48,10 +48,13 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = -1
     for m in _TOKEN.finditer(text):
+        low = m.group().lower().replace("\u2019", "'")
+        if not low.isascii() and any(c.isdigit() for c in low):
+            low = "\ufffd"  # superscripts and other digits: not numbers of a date
         out.append(
             Token(
                 text=m.group(),
-                low=m.group().lower().replace("\u2019", "'"),
+                low=low,
                 start=m.start(),
                 end=m.end(),
                 glued=m.start() == prev_end,

@@ -1,0 +1,303 @@
+"""Dates: example tables per written form, and properties over generated dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from discrepancy import find_dates
+from discrepancy.kinds import dates
+from discrepancy.lexicon import LexiconError, load_lexicon
+from discrepancy.model import DateInterval
+from discrepancy.strategies.dates import date_phrasings, days, relative_phrasings
+
+REF = dt.date(2018, 9, 19)  # a Wednesday
+
+# (text, reference date, expected "low..high" or "day", precision)
+EXAMPLES = [
+    # absolute days
+    ("September 17, 2018", None, "2018-09-17", "day"),
+    ("17 September 2018", None, "2018-09-17", "day"),
+    ("Sept. 17, 2018", None, "2018-09-17", "day"),
+    ("04th Jan 2019", None, "2019-01-04", "day"),
+    ("2018-09-17", None, "2018-09-17", "day"),
+    ("9/17/2018", None, "2018-09-17", "day"),
+    ("23.04.2022", None, "2022-04-23", "day"),
+    ("05-Aug-2016", None, "2016-08-05", "day"),
+    ("2019/aug/01", None, "2019-08-01", "day"),
+    ("20170302", None, "2017-03-02", "day"),
+    ("the 4th of July of 1995", None, "1995-07-04", "day"),
+    ("January twenty five nineteen eighty six", None, "1986-01-25", "day"),
+    ("Sept. 17", REF, "2018-09-17", "day"),
+    ("22/04", REF, "2018-04-22", "day"),
+    ("December 27", REF, "2018-12-27", "day"),
+    # months, years, decades, quarters
+    ("March 2011", None, "2011-03-01..2011-03-31", "month"),
+    ("Dec-2018", None, "2018-12-01..2018-12-31", "month"),
+    ("June of 1992", None, "1992-06-01..1992-06-30", "month"),
+    ("2015-3", None, "2015-03-01..2015-03-31", "month"),
+    ("in 2015", None, "2015-01-01..2015-12-31", "year"),
+    ("the year 2008", None, "2008-01-01..2008-12-31", "year"),
+    ("in nineteen ninety six", None, "1996-01-01..1996-12-31", "year"),
+    ("the 1990s", None, "1990-01-01..1999-12-31", "decade"),
+    ("1960's", None, "1960-01-01..1969-12-31", "decade"),
+    ("the nineties", None, "1990-01-01..1999-12-31", "decade"),
+    ("the 15th century", None, "1400-01-01..1499-12-31", "decade"),
+    ("mid-2015", None, "2015-05-01..2015-08-31", "year"),
+    ("2017 q1", None, "2017-01-01..2017-03-31", "month"),
+    ("Q3 2019", None, "2019-07-01..2019-09-30", "month"),
+    ("2019 H2", None, "2019-07-01..2019-12-31", "month"),
+    ("the first quarter of 2013", None, "2013-01-01..2013-03-31", "month"),
+    ("mid-November", REF, "2018-11-10..2018-11-20", "month"),
+    ("this September", REF, "2018-09-01..2018-09-30", "month"),
+    # ranges
+    ("between 3 and 12 of Sept", REF, "2018-09-03..2018-09-12", "day"),
+    ("January 12, 2016 - 01/22/2016", None, "2016-01-12..2016-01-22", "day"),
+    ("April 9th through 17th", REF, "2018-04-09..2018-04-17", "day"),
+    ("from 2014 to 2018", None, "2014-01-01..2018-01-01", "year"),
+    ("2014-2018", None, "2014-01-01..2018-01-01", "year"),
+    ("Nov 18-Dec 19, 2015", None, "2015-11-18..2015-12-19", "day"),
+    ("Jan-Feb 2017", None, "2017-01-01..2017-02-01", "month"),
+    ("10/1-11/7", REF, "2018-10-01..2018-11-07", "day"),
+    # weekdays and relative dates
+    ("Monday", REF, "2018-09-17", "day"),
+    ("on Tuesday", REF, "2018-09-18", "day"),
+    ("Wednesday", REF, "2018-09-19", "day"),
+    ("Monday evening", REF, "2018-09-17", "day"),
+    ("late Monday night", REF, "2018-09-17", "day"),
+    ("next Friday", REF, "2018-09-28", "day"),
+    ("last Friday", REF, "2018-09-14", "day"),
+    ("this coming Friday", REF, "2018-09-21", "day"),
+    ("this past Thursday", REF, "2018-09-13", "day"),
+    ("Tuesday of next week", REF, "2018-09-25", "day"),
+    ("yesterday", REF, "2018-09-18", "day"),
+    ("today", REF, "2018-09-19", "day"),
+    ("tomorrow morning", REF, "2018-09-20", "day"),
+    ("last night", REF, "2018-09-18", "day"),
+    ("the day before yesterday", REF, "2018-09-17", "day"),
+    ("last week", REF, "2018-09-10..2018-09-16", "week"),
+    ("next month", REF, "2018-10-01..2018-10-31", "month"),
+    ("last year", REF, "2017-01-01..2017-12-31", "year"),
+    ("next quarter", REF, "2018-10-01..2018-12-31", "month"),
+    ("the next decade", REF, "2020-01-01..2029-12-31", "decade"),
+    ("three years ago", REF, "2015-09-19", "day"),
+    ("two days later", REF, "2018-09-21", "day"),
+    ("in two weeks", REF, "2018-10-03", "day"),
+    ("2 weeks before Christmas", REF, "2018-12-11", "day"),
+    ("the last 3 months", REF, "2018-06-19..2018-09-19", "month"),
+    ("the next 3 days", REF, "2018-09-20..2018-09-22", "day"),
+    ("Christmas", REF, "2018-12-25", "day"),
+    ("easter 2018", None, "2018-04-01", "day"),
+    ("thanksgiving 2023", None, "2023-11-23", "day"),
+    ("the week of April 10th, 2017", None, "2017-04-10..2017-04-16", "week"),
+    ("week 31", REF, "2018-07-30..2018-08-05", "week"),
+    ("the first week of 2015", None, "2014-12-29..2015-01-04", "week"),
+    ("on the 18th.", REF, "2018-09-18", "day"),
+]
+
+EXAMPLES_BUGS_CAUGHT = [
+    ("last quarter", REF, "2018-04-01..2018-06-30", "month"),  # quarters moved by 3
+    ("November 18-19", REF, "2018-11-18..2018-11-19", "day"),  # "-19" read as 2019
+    ("I bought it for $12 December 27", REF, "2018-12-27", "day"),  # "$12 December"
+    ("October two thousand and five", None, "2005-10-01..2005-10-31", "month"),  # "October two"
+    ("Listen to 1990s music", None, "1990-01-01..1999-12-31", "decade"),
+    ("q1-2019", None, "2019-01-01..2019-03-31", "month"),
+]
+
+EXAMPLES_XFAIL = [
+    ("the week after next", REF, "2018-10-01..2018-10-07", "week"),
+    ("3 days from Tuesday", REF, "2018-09-28", "day"),
+    ("from March to date", REF, "2018-03-01..2018-09-19", "day"),
+    ("the weekend of halloween", REF, "2018-10-27..2018-10-28", "week"),
+]
+
+NOTHING = [
+    "This may or may not be right.",
+    "May I ask what this is for?",
+    "15 people died and over 200 were hurt.",
+    "The S-200 missile and an F-16 jet.",
+    "He entered 2000 pieces into the register.",
+    "Tel: +86 138-2010-2015",
+    "The code of this object is 133-03-03-2020",
+    "Mortgages were at 6.45 percent",
+    "They met at 3pm.",
+    "This screen has a 4:3 aspect ratio.",
+    "In their 90s, they marched on.",
+    "Sun and rain; we march on, and we may.",
+]
+
+
+def _span(text: str, ref: dt.date | None) -> tuple[str, str]:
+    found = find_dates(text, reference_date=ref)
+    assert len(found) == 1, found
+    value = found[0].value
+    assert isinstance(value, DateInterval)
+    shown = value.low.isoformat()
+    if value.high != value.low:
+        shown += f"..{value.high.isoformat()}"
+    return shown, value.precision.value
+
+
+def _ids(rows: Sequence[tuple[str, dt.date | None, str, str]]) -> list[str]:
+    return [row[0] for row in rows]
+
+
+@pytest.mark.parametrize(("text", "ref", "want", "precision"), EXAMPLES, ids=_ids(EXAMPLES))
+def test_examples(text: str, ref: dt.date | None, want: str, precision: str) -> None:
+    assert _span(text, ref) == (want, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want", "precision"),
+    EXAMPLES_BUGS_CAUGHT,
+    ids=_ids(EXAMPLES_BUGS_CAUGHT),
+)
+def test_bugs_caught(text: str, ref: dt.date | None, want: str, precision: str) -> None:
+    assert _span(text, ref) == (want, precision)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap")
+@pytest.mark.parametrize(
+    ("text", "ref", "want", "precision"), EXAMPLES_XFAIL, ids=_ids(EXAMPLES_XFAIL)
+)
+def test_known_gaps(text: str, ref: dt.date | None, want: str, precision: str) -> None:
+    assert _span(text, ref) == (want, precision)
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_nothing(text: str) -> None:
+    assert find_dates(text, reference_date=REF) == []
+
+
+def test_no_year_without_reference() -> None:
+    value = dates.parse("September 17")
+    assert value is not None
+    assert not value.year_known
+    assert (value.low.month, value.low.day) == (9, 17)
+    assert str(value) == "--09-17"
+
+
+def test_relative_without_reference_is_unresolved() -> None:
+    value = dates.parse("Monday night")
+    assert value is not None
+    assert not value.resolved
+    assert value.weekday == 0
+    assert (value.low, value.high) == (dt.date.min, dt.date.max)
+    later = dates.parse("last week")
+    assert later is not None
+    assert not later.resolved
+
+
+def test_weekday_mismatch() -> None:
+    wrong = dates.parse("Tuesday, September 17, 2018")
+    right = dates.parse("Monday, September 17, 2018")
+    assert wrong is not None
+    assert right is not None
+    assert wrong.weekday == 1
+    assert dates.weekday_mismatch(wrong)
+    assert not dates.weekday_mismatch(right)
+
+
+def test_weekday_chooses_the_year() -> None:
+    value = dates.parse("Tue May 9", reference_date=dt.date(2018, 1, 7))
+    assert value is not None
+    assert value.low == dt.date(2017, 5, 9)
+    assert not dates.weekday_mismatch(value)
+
+
+def test_year_ahead_at_most_six_months() -> None:
+    early = dates.parse("September 17", reference_date=dt.date(2018, 8, 1))
+    late = dates.parse("September 17", reference_date=dt.date(2018, 1, 1))
+    assert early is not None
+    assert late is not None
+    assert early.low == dt.date(2018, 9, 17)
+    assert late.low == dt.date(2017, 9, 17)
+
+
+def test_parse_junk() -> None:
+    assert dates.parse("fifteen people") is None
+    assert dates.parse("") is None
+    assert dates.parse("Feb 30") is None
+
+
+def test_bad_lexicon_entry(tmp_path: object) -> None:
+    import pathlib
+
+    path = pathlib.Path(str(tmp_path)) / "bad.toml"
+    path.write_text("[dates.months]\nsmarch = 13\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"months\.smarch"):
+        dates.find("March 2011", lexicon=load_lexicon(path))
+
+
+def test_user_lexicon_adds_a_month_word() -> None:
+    import pathlib
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "extra.toml"
+        path.write_text("[dates.months]\nseptembre = 9\n", encoding="utf-8")
+        lexicon = load_lexicon(path)
+    value = dates.parse("17 septembre 2018", lexicon=lexicon)
+    assert value is not None
+    assert value.low == dt.date(2018, 9, 17)
+
+
+@given(date_phrasings())
+def test_phrasings_parse_back(pair: tuple[str, DateInterval]) -> None:
+    text, value = pair
+    found = dates.parse(text)
+    assert found is not None, text
+    assert (found.low, found.high, found.precision) == (value.low, value.high, value.precision)
+
+
+@given(date_phrasings(), st.sampled_from(["On ", "It happened ", "(", "Since then, "]))
+def test_phrasings_inside_a_sentence(pair: tuple[str, DateInterval], lead: str) -> None:
+    text, value = pair
+    sentence = f"{lead}{text}, 15 people died."
+    found = dates.find(sentence)
+    assert [m.surface for m in found] == [text.removeprefix("in ").removeprefix("since ")]
+    assert found[0].value.low == value.low  # type: ignore[union-attr]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789/-., MayJunSept2018thofinonMonday:'"), max_size=80)
+)
+def test_offsets_slice_back_and_bounds_ordered(text: str) -> None:
+    for mention in dates.find(text, reference_date=REF):
+        assert text[mention.start : mention.end] == mention.surface
+        value = mention.value
+        assert isinstance(value, DateInterval)
+        assert value.low <= value.high
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_safe(text: str) -> None:
+    for mention in dates.find(text, reference_date=REF):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+@given(relative_phrasings(), days(min_value=dt.date(1950, 1, 1)))
+def test_relative_offsets_resolve_consistently(pair: tuple[str, int], ref: dt.date) -> None:
+    text, offset = pair
+    value = dates.parse(text, reference_date=ref)
+    assert value is not None, text
+    assert value.low == value.high == ref + dt.timedelta(days=offset)
+
+
+@given(days(min_value=dt.date(1950, 1, 1)))
+def test_weekday_is_latest_on_or_before_reference(ref: dt.date) -> None:
+    for weekday in ("Monday", "Thursday", "Sunday"):
+        value = dates.parse(weekday, reference_date=ref)
+        assert value is not None
+        assert 0 <= (ref - value.low).days < 7
+        assert value.low.strftime("%A") == weekday
+
+
+def test_linear_on_long_inputs() -> None:
+    text = "1,2-3/4 " * 3000 + "more than " * 3000 + "May Monday " * 3000
+    found = dates.find(text, reference_date=REF)
+    assert all(text[m.start : m.end] == m.surface for m in found)
