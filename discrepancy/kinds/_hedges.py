@@ -101,8 +101,7 @@ def compiled(lex: Lexicon) -> HedgeLex:
         before_re=re.compile(rf"{_edge(list(before), 'before')}[ \t]{{0,3}}\Z", re.I),
         before=before,
         after_re=re.compile(
-            r"[ \t]{0,3}" + _edge(list(after), "after")
-            + r"(?![ \t]*\d)(?![ \t]+than)",
+            r"[ \t]{0,3}" + _edge(list(after), "after") + r"(?![ \t]*\d)(?![ \t]+than)",
             re.I,
         ),
         after=after,

@@ -154,9 +154,7 @@ def compiled(lex: Lexicon) -> NumLex:
     """The number knowledge of ``lex``, compiled (cached per lexicon object)."""
     table = _word_table(lex)
     word_alt = trie_pattern(sorted(table, key=len, reverse=True))
-    token_re = re.compile(
-        DIGITS + r"|(?P<word>(?<![A-Za-z])(?i:" + word_alt + r")(?![A-Za-z]))"
-    )
+    token_re = re.compile(DIGITS + r"|(?P<word>(?<![A-Za-z])(?i:" + word_alt + r")(?![A-Za-z]))")
     abbr = dict(section(lex, "abbreviations"))
     glued = _strings(abbr.pop("glued_only", []), "abbreviations.glued_only")
     money = _strings(abbr.pop("money_only", []), "abbreviations.money_only")

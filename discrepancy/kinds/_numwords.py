@@ -132,7 +132,9 @@ class _Acc:
         if tok.gap not in {SPACE, HYPHEN, AND}:
             return False
         if cat in _AFTER:
-            if self.last not in _AFTER[cat] or (self.last == "tens" and (cat != "unit" or not value)):
+            if self.last not in _AFTER[cat] or (
+                self.last == "tens" and (cat != "unit" or not value)
+            ):
                 return False
             if tok.gap == AND:
                 self.whole_before_and = self.total + self.group
@@ -153,7 +155,11 @@ class _Acc:
         return True
 
     def _scale(self, value: Fraction) -> bool:
-        if self.big is not None and value > self.big and self.last in {"scale", "unit", "teen", "tens", "hundred"}:
+        if (
+            self.big is not None
+            and value > self.big
+            and self.last in {"scale", "unit", "teen", "tens", "hundred"}
+        ):
             self.total = (self.total + self.group) * value  # "two thousand million"
             self.group, self.big, self.last = Fraction(0), value, "scale"
             return True
@@ -182,7 +188,9 @@ def parse_one(toks: list[Tok], i: int, article: int | None) -> tuple[int, Parsed
         if i + 1 < len(toks) and toks[i + 1].gap == SPACE and toks[i + 1].get(NEG) is None:
             nxt, parsed = parse_one(toks, i + 1, None)
             if parsed is not None and parsed.start == toks[i + 1].start and not parsed.vague:
-                return nxt, attrs.evolve(parsed, start=tok.start, low=-parsed.high, high=-parsed.low)
+                return nxt, attrs.evolve(
+                    parsed, start=tok.start, low=-parsed.high, high=-parsed.low
+                )
         return i + 1, None
     special = _special_start(toks, i, start, article)
     if special is not None:
@@ -190,7 +198,9 @@ def parse_one(toks: list[Tok], i: int, article: int | None) -> tuple[int, Parsed
     return _read(toks, i, start)
 
 
-def _special_start(toks: list[Tok], i: int, start: int, article: int | None) -> tuple[int, Parsed] | None:
+def _special_start(
+    toks: list[Tok], i: int, start: int, article: int | None
+) -> tuple[int, Parsed | None] | None:
     tok = toks[i]
     vague = tok.get(VAGUE)
     if vague is not None and tok.get(CARD) is None and (article is None or tok.get(DOZEN) is None):
@@ -199,11 +209,18 @@ def _special_start(toks: list[Tok], i: int, start: int, article: int | None) -> 
     if frac is not None:
         value, end, j = frac.value, tok.end, i + 1
         alone = j >= len(toks) or toks[j].gap not in {SPACE, HYPHEN, A}
-        if article is None and value != Fraction(1, 2) and tok.word.isalpha() and (
-            alone or not (toks[j].get(SCALE) or toks[j].get(DOZEN))
+        if (
+            article is None
+            and value != Fraction(1, 2)
+            and tok.word.isalpha()
+            and (alone or not (toks[j].get(SCALE) or toks[j].get(DOZEN)))
         ):
             return i + 1, None  # "the quarter" is a period of time, not 0.25
-        if j < len(toks) and toks[j].gap in {SPACE, HYPHEN, A} and (toks[j].get(SCALE) or toks[j].get(DOZEN)):
+        if (
+            j < len(toks)
+            and toks[j].gap in {SPACE, HYPHEN, A}
+            and (toks[j].get(SCALE) or toks[j].get(DOZEN))
+        ):
             mult = toks[j].get(SCALE) or toks[j].get(DOZEN)
             assert mult is not None
             value, end, j = value * mult.value, toks[j].end, j + 1
@@ -222,7 +239,7 @@ def _special_start(toks: list[Tok], i: int, start: int, article: int | None) -> 
     return None
 
 
-def _vague(toks: list[Tok], i: int, vague: Word) -> tuple[int, Parsed]:
+def _vague(toks: list[Tok], i: int, vague: Word) -> tuple[int, Parsed | None]:
     low, high, j, end = vague.low, vague.high, i + 1, toks[i].end
     if vague.multiplies and j < len(toks):
         nxt = toks[j]
@@ -284,7 +301,12 @@ def _step(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | Non
             acc.group += dig.value if acc.group >= 0 else -dig.value
             acc.last, acc.end = "frac", tok.end
             return j + 1, None
-        if acc.last in {"hundred", "scale"} and not tok.scaled and dig.value < 100 and tok.gap in {AND, SPACE}:
+        if (
+            acc.last in {"hundred", "scale"}
+            and not tok.scaled
+            and dig.value < 100
+            and tok.gap in {AND, SPACE}
+        ):
             acc.group += dig.value
             acc.last, acc.end = "dig", tok.end
             return j + 1, None
@@ -336,7 +358,7 @@ def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | N
             if scale is not None and acc.big is None:
                 value = (acc.value + acc.sign * frac.value) * scale.value
                 return nxt + 1, Parsed(start=acc.start, end=toks[nxt].end, low=value, high=value)
-            if scale is not None and scale.value < acc.big:
+            if scale is not None and acc.big is not None and scale.value < acc.big:
                 unit, end, nxt = scale.value, toks[nxt].end, nxt + 1
         value = acc.value + acc.sign * frac.value * unit
         return nxt, Parsed(start=acc.start, end=end, low=value, high=value)

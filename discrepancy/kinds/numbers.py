@@ -63,7 +63,9 @@ class _DigitInfo:
     money_end: int | None
 
 
-def scan(text: str, *, lexicon: Lexicon | None = None, keep_glued: bool = False) -> list[NumberMatch]:
+def scan(
+    text: str, *, lexicon: Lexicon | None = None, keep_glued: bool = False
+) -> list[NumberMatch]:
     """Every number in ``text``, in order, not overlapping.
 
     Numbers glued to letters (designators such as "F-16", "MH17", decades such as
@@ -116,8 +118,7 @@ def _digit_token(
     if raw[0] in "-−+" and (raw[0] == "+" or _joined_before(text, start)):
         raw, start = raw[1:], start + 1
     if m.group("ordsuf"):
-        value = Fraction(raw.replace(",", ""))
-        meaning = Word(kind=ORD, value=value)
+        meaning = Word(kind=ORD, value=Fraction(raw.replace(",", "")))
         return nw.Tok(start=start, end=m.end(), meanings=(meaning,), word="#")
     if _DECADE.match(text, end) and not raw.startswith(("-", "−")):
         return None

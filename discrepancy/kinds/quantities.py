@@ -86,9 +86,7 @@ def _with_articles(
     return sorted([*nums, *kept], key=lambda n: n.start)
 
 
-def _part(
-    text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
-) -> _Part | None:
+def _part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex) -> _Part | None:
     """The number with its currency and unit, ``None`` for designators ("F-16", "MH17")."""
     currency = units.currency_before(text, num.start, lexicon=lexicon)
     if (num.letter_before or num.designator) and currency is None:
@@ -97,7 +95,7 @@ def _part(
     if currency is not None and num.money_scale is not None and num.money_end is not None:
         low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
     unit = None if num.ordinal else units.unit_after(text, end, lexicon=lexicon)
-    if unit is None and (num.ordinal and num.low > 2 or 0 < num.high < 1):
+    if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1):
         of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
         if of is not None:
             unit = units.unit_after(text, of.end(), lexicon=lexicon)
@@ -160,16 +158,21 @@ def _extend(
     part, j = first, i + 1
     while j < len(nums) and part.unit is not None:
         nxt = nums[j]
-        half = _AND_FRACTION.match(text, part.end)
-        if half is not None and nxt.start in _and_ends(text, part.end) and 0 < nxt.high < 1:
-            if units.unit_after(text, nxt.end, lexicon=lexicon) is None:
-                value = part.low + nxt.low
-                part = attrs.evolve(part, low=value, high=value, end=nxt.end)
-                j += 1
-                continue
+        if (
+            nxt.start in _and_ends(text, part.end)
+            and 0 < nxt.high < 1
+            and units.unit_after(text, nxt.end, lexicon=lexicon) is None
+        ):
+            value = part.low + nxt.low
+            part = attrs.evolve(part, low=value, high=value, end=nxt.end)
+            j += 1
+            continue
         gap = _COMPOUND.match(text, part.end)
-        second = _part(text, nxt, lexicon, hl) if gap is not None and gap.end() == nxt.start else None
-        ratio = _ratio(part.unit.unit, second.unit.unit, lexicon) if second and second.unit else None
+        second = (
+            _part(text, nxt, lexicon, hl) if gap is not None and gap.end() == nxt.start else None
+        )
+        unit_a = part.unit.unit if part.unit is not None else ""
+        ratio = _ratio(unit_a, second.unit.unit, lexicon) if second and second.unit else None
         if second is None or second.unit is None or ratio is None or not ratio > 1:
             break
         value = part.low * ratio + second.low
@@ -235,9 +238,12 @@ def _range_end(
     word = joiner.group("j").lower()
     if word in hl.approximate_joiners and not 0 < second.high <= 5 * first.low:
         return None
-    if word == "and" and hd.hedge_before(hl, text, first.start) is None:
-        if hl.between_re.search(text, max(0, first.start - 20), first.start) is None:
-            return None
+    if (
+        word == "and"
+        and hd.hedge_before(hl, text, first.start) is None
+        and hl.between_re.search(text, max(0, first.start - 20), first.start) is None
+    ):
+        return None
     a, b = first.unit, second.unit
     if a is not None and b is not None and a.unit != b.unit:
         return None
@@ -291,7 +297,9 @@ def _mention(
         unit=unit.unit if unit is not None else None,
         unit_surface=unit.surface if unit is not None else None,
     )
-    return Mention(start=start, end=end, surface=text[start:end], kind=_kind(part, value), value=value)
+    return Mention(
+        start=start, end=end, surface=text[start:end], kind=_kind(part, value), value=value
+    )
 
 
 def _kind(part: _Part, value: Interval) -> str:
@@ -309,10 +317,14 @@ def _pair_bounds(text: str, found: list[Mention], hl: hd.HedgeLex) -> list[Menti
         prev = out[-1] if out else None
         if prev is not None and _pairs(prev, m) and hl.pair_re.fullmatch(text, prev.end, m.start):
             a, b = (prev, m) if prev.high is None else (m, prev)
-            if a.low is not None and b.high is not None and a.low < b.high:
-                value = attrs.evolve(
-                    a.value, high=b.high, high_inclusive=b.high_inclusive
-                )
+            old = a.value
+            if (
+                isinstance(old, Interval)
+                and old.low is not None
+                and b.high is not None
+                and old.low < b.high
+            ):
+                value = attrs.evolve(old, high=b.high, high_inclusive=b.high_inclusive)
                 out[-1] = Mention(
                     start=prev.start,
                     end=m.end,
