@@ -60,24 +60,55 @@ def dates(slot: Slot, published: Published) -> list[Finding]:
 
 
 def names(slot: Slot, published: Published) -> list[Finding]:
-    """Several spellings under one variant key are a variant; one full name is an agreement."""
+    """Several spellings under one variant key are a variant; one full name is an agreement.
+
+    Only spelling variants count (Hezbollah / Hizbullah): an abbreviation (IDF), a form with
+    words added (State of Israel) or an inflection (Israel / Israeli, Force / Forces) names
+    the entity differently without spelling it differently.
+    """
     by_key: dict[str, list[Fact]] = defaultdict(list)
     for fact in slot.facts:
         if isinstance(fact.value, Entity):
             by_key[fact.value.key].append(fact)
-    if len(by_key) >= 2:
-        spellings = "; ".join(
-            f"{key} ({', '.join(sources_of(facts))})" for key, facts in sorted(by_key.items())
-        )
-        text = f"{len(by_key)} spellings of one name: {spellings}; transliteration variants."
-        return [
-            finding(FindingType.VARIANT, slot, slot.facts, text, score=0.7, published=published)
-        ]
+    spelled = spelling_variants(sorted(by_key))
+    if spelled:
+        facts = [f for key in spelled for f in by_key[key]]
+        spellings = "; ".join(f"{key} ({', '.join(sources_of(by_key[key]))})" for key in spelled)
+        text = f"{len(spelled)} spellings of one name: {spellings}; transliteration variants."
+        return [finding(FindingType.VARIANT, slot, facts, text, score=0.7, published=published)]
     entity = slot.facts[0].value
     sources = sources_of(slot.facts)
-    if isinstance(entity, Entity) and entity.kind == "person" and " " in entity.key:
-        text = f"{len(sources)} sources name {entity.key} the same way."
+    full_name = isinstance(entity, Entity) and entity.kind == "person" and " " in entity.key
+    if len(by_key) == 1 and full_name and len(sources) >= 2:
+        text = f"{len(sources)} sources name {by_key.popitem()[0]} the same way."
         return [
             finding(FindingType.CONSISTENT, slot, slot.facts, text, score=0.8, published=published)
         ]
     return []
+
+
+def spelling_variants(keys: Sequence[str]) -> list[str]:
+    """The keys that are spellings of one another (not abbreviations or inflections).
+
+    >>> spelling_variants(["Hezbollah", "Hizbullah", "IDF", "Hizbollah"])
+    ['Hezbollah', 'Hizbollah', 'Hizbullah']
+    >>> spelling_variants(["Israel", "Israeli", "State of Israel"])
+    []
+    """
+    words = [k for k in keys if any(c.islower() for c in k) and len(k) > 3]
+    out = {
+        key
+        for a in words
+        for b in words
+        if a.casefold() != b.casefold() and _respelled(a, b)
+        for key in (a, b)
+    }
+    return sorted(out)
+
+
+def _respelled(a: str, b: str) -> bool:
+    left, right = a.casefold().split(), b.casefold().split()
+    if len(left) != len(right):
+        return False
+    pairs = [(x, y) for x, y in zip(left, right, strict=True) if x != y]
+    return bool(pairs) and all(not (x.startswith(y) or y.startswith(x)) for x, y in pairs)

@@ -92,17 +92,13 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Whether some value lies in both intervals (units assumed comparable)."""
-        lo_a = -math.inf if self.low is None else self.low
-        hi_a = math.inf if self.high is None else self.high
-        lo_b = -math.inf if other.low is None else other.low
-        hi_b = math.inf if other.high is None else other.high
-        if hi_a < lo_b or hi_b < lo_a:
-            return False
-        if hi_a == lo_b:
-            return self.high_inclusive and other.low_inclusive
-        if hi_b == lo_a:
-            return other.high_inclusive and self.low_inclusive
-        return True
+        lows = [(_lo(v), v.low_inclusive or v.low is None) for v in (self, other)]
+        highs = [(_hi(v), v.high_inclusive or v.high is None) for v in (self, other)]
+        low = max(x for x, _ in lows)
+        high = min(x for x, _ in highs)
+        low_in = all(inc for x, inc in lows if x == low)
+        high_in = all(inc for x, inc in highs if x == high)
+        return low < high or (low == high and low_in and high_in)
 
     def __str__(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
@@ -120,6 +116,14 @@ class Interval:
         left = "[" if self.low_inclusive else "("
         right = "]" if self.high_inclusive else ")"
         return f"{tilde}{left}{_num(self.low)}, {_num(self.high)}{right}{unit}"
+
+
+def _lo(value: Interval) -> float:
+    return -math.inf if value.low is None else value.low
+
+
+def _hi(value: Interval) -> float:
+    return math.inf if value.high is None else value.high
 
 
 def _num(x: float | None) -> str:

@@ -72,6 +72,9 @@ def compiled(lexicon: Lexicon) -> Roles:
             for noun in nouns
         }
         for noun in _strs(entry, "nouns"):
+            if _key(noun) in counted and counted[_key(noun)][0].name != cls.name:
+                other = counted[_key(noun)][0].name
+                raise LexiconError(FILE, noun, f"counted by both {other!r} and {cls.name!r}")
             counted[_key(noun)] = (cls, groups.get(_key(noun), ""))
     events = {
         _key(w): (_str(e, "name"), int(e.get("rank", 5)))
