@@ -1,16 +1,516 @@
-"""People and organisations: canonical and variant keys, titles kept apart (placeholder)."""
+"""People and organisations: canonical and variant keys, titles kept apart.
+
+A name is a run of capitalised words ("Benjamin Netanyahu", "Times of Israel",
+"Bashar al-Assad"). Titles before it ("Israeli Prime Minister", "Maj. Gen.", "military
+spokesman") go to ``Entity.title``; sentence openers, weekdays and months from
+``names.toml`` are not names; a possessive ends a name ("Netanyahu’s bureau" gives
+"Netanyahu"). Lone adjectives of countries ("Russian", "Israeli") are not names.
+
+Spans: ``find`` covers the name only; ``find_titled`` covers the title and the name (the
+same entity). ``Entity.key`` is the name as written, white space collapsed, typographic
+apostrophes written ``'`` and the possessive dropped. ``variant_key`` folds spellings with
+the transliteration rules of ``names.toml``, so "Hezbollah", "Hizbullah", "Hizbollah" and
+"Hizballah" meet while "Israel" and "Israeli" do not; a known organisation's spellings
+("ISIS", "Daesh") share its variant key.
+
+Kinds: "organisation" (known, an organisation word such as "Ministry", or an acronym),
+"person" (after a title, or the surname of a titled person in the same text), "name"
+otherwise (countries have category "country").
+"""
 
 from __future__ import annotations
 
-from discrepancy.lexicon import Lexicon
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import Levenshtein
+
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 from discrepancy.model import Entity, Mention
+
+__all__ = [
+    "country_of",
+    "find",
+    "find_titled",
+    "name_similarity",
+    "parse",
+    "same_entity",
+    "variant_key",
+]
+
+_FILE = "names.toml"
+_MAX_WORDS = 8  # longer runs of capitalised words are cut: no name is that long
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
+_VOWELS = re.compile(r"[aeiou]+")
+_OPENERS = "\"'“‘(["
+
+
+@attrs.frozen(kw_only=True)
+class _Names:
+    titles: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    lower_titles: frozenset[str]
+    title_words: frozenset[str]
+    stop: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    org_words: frozenset[str]
+    abbreviations: frozenset[str]
+    pairs: tuple[tuple[str, str], ...]
+    flags: Mapping[str, bool]
+    known: Mapping[str, tuple[str, str]]  # variant key -> (canonical, category)
+    countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
+    demonyms: frozenset[str]  # casefolded
+
+
+@attrs.frozen(kw_only=True)
+class _Token:
+    start: int
+    end: int  # without a possessive 's
+    word: str
+    possessive: bool
+
+
+def variant_key(name: str, *, lexicon: Lexicon | None = None) -> str:
+    """Where transliterations meet: ``names.toml`` rules over each word, words joined.
+
+    >>> {variant_key(n) for n in ["Hezbollah", "Hizbullah", "Hizbollah", "Hizballah"]}
+    {'hazbala'}
+    >>> variant_key("Israel") != variant_key("Israeli")
+    True
+    """
+    data = _compiled(lexicon or default_lexicon())
+    return _fold(name, data)
+
+
+def _fold(name: str, data: _Names) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[^\W\d_]+", text)
+    # Acronyms ("US", "IS", "U.S.") are spelled, not transliterated.
+    return "".join(w.casefold() if w.isupper() else _fold_word(w.casefold(), data) for w in words)
+
+
+def _fold_word(word: str, data: _Names) -> str:
+    for old, new in data.pairs:
+        word = word.replace(old, new)
+    if data.flags["drop_final_h"] and len(word) > 2 and word[-1] == "h" and word[-2] in "aeiou":
+        word = word[:-1]
+    if data.flags["fold_inner_vowels"]:
+        end = len(word)
+        word = _VOWELS.sub(lambda m: m.group() if m.end() == end else "a", word)
+    if data.flags["collapse_doubles"]:
+        word = re.sub(r"(.)\1+", r"\1", word)
+    return word
 
 
 def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
-    """Every name mention in ``text``."""
-    return []
+    """Every name mention in ``text`` (the span covers the name, not its title).
+
+    >>> for m in find("Israeli Prime Minister Benjamin Netanyahu met Mr Putin. Netanyahu’s aide"):
+    ...     print(m.surface, m.kind, m.value.title, sep=" | ")
+    Benjamin Netanyahu | person | Israeli Prime Minister
+    Putin | person | Mr
+    Netanyahu | person |
+    """
+    return [name for name, _ in _mentions(text, _compiled(lexicon or default_lexicon()))]
+
+
+def find_titled(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Like ``find``, but each span covers the title too ("Maj. Gen. Igor Konashenkov").
+
+    >>> [m.surface for m in find_titled("spokesman, Maj. Gen. Igor Konashenkov, said")]
+    ['Maj. Gen. Igor Konashenkov']
+    """
+    return [titled for _, titled in _mentions(text, _compiled(lexicon or default_lexicon()))]
 
 
 def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
-    """One surface to its name entity, ``None`` on junk."""
-    return None
+    """One surface to its name entity, ``None`` on junk or when it holds several names.
+
+    >>> parse("Netanyahu’s bureau").key, parse("President Donald Trump").title
+    ('Netanyahu', 'President')
+    >>> parse("Hizbullah").variant_key == parse("Hezbollah").variant_key, parse("the")
+    (True, None)
+    """
+    if not isinstance(text, str) or len(text) > 300:
+        return None
+    found = _mentions(text, _compiled(lexicon or default_lexicon()), anywhere=True)
+    return found[0][0].value if len(found) == 1 else None  # type: ignore[return-value]
+
+
+def _mentions(text: str, data: _Names, *, anywhere: bool = False) -> list[tuple[Mention, Mention]]:
+    lower_words: set[str] | None = None
+
+    def used_lower(word: str) -> bool:
+        nonlocal lower_words
+        if lower_words is None:
+            lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+        return word.lower() in lower_words
+
+    out: list[tuple[Mention, Mention]] = []
+    for run in _runs(text, data):
+        pair = _mention(text, run, data, used_lower if not anywhere else None)
+        if pair is not None:
+            out.append(pair)
+    return _people(out)
+
+
+def _runs(text: str, data: _Names) -> list[list[_Token]]:
+    """Runs of capitalised words, particles and connectors, one space apart."""
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        token = _token(match)
+        joined = run and _joins(text, run[-1], token, data) and not run[-1].possessive
+        inner = word in data.connectors or _is_particle(word, data)
+        capital = _capitalised(word)
+        if (capital or (inner and run)) and len(run) < _MAX_WORDS:
+            if not joined and run:
+                runs.append(run)
+                run = []
+            if capital or run:
+                run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    return [_trim(r, data) for r in runs]
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word without digits; each hyphenated part capitalised ("Ben-Shabbat",
+    not "Iran-backed")."""
+    if not word[0].isupper() or any(c.isdigit() for c in word):
+        return False
+    return all(part[:1].isupper() for part in re.split(r"[-‐]", word))
+
+
+def _token(match: re.Match[str]) -> _Token:
+    word = match.group()
+    possessive = len(word) > 2 and word[-2:] in ("'s", "’s")
+    end = match.end() - 2 if possessive else match.end()
+    return _Token(
+        start=match.start(), end=end, word=word[: end - match.start()], possessive=possessive
+    )
+
+
+def _joins(text: str, before: _Token, token: _Token, data: _Names) -> bool:
+    gap = text[before.end : token.start]
+    if gap == " ":
+        return True
+    dotted = before.word in data.abbreviations or (len(before.word) == 1 and before.word.isupper())
+    return dotted and gap == ". "
+
+
+def _is_particle(word: str, data: _Names) -> bool:
+    head, _, tail = word.partition("-") if "-" in word else word.partition("‐")
+    return word in data.particles or (head in data.particles and tail[:1].isupper())
+
+
+def _trim(run: list[_Token], data: _Names) -> list[_Token]:
+    """Drop connectors at the ends and connectors not after an organisation or title word."""
+    kept: list[_Token] = []
+    for i, token in enumerate(run):
+        if token.word in data.connectors:
+            after = kept[-1].word if kept else ""
+            if not (
+                after in data.org_words or after in data.title_words or after in data.connectors
+            ):
+                return kept if kept else run[i + 1 :]
+        kept.append(token)
+    while kept and (kept[-1].word in data.connectors or kept[-1].word in data.particles):
+        kept.pop()
+    return kept
+
+
+def _mention(
+    text: str, run: list[_Token], data: _Names, used_lower: Callable[[str], bool] | None
+) -> tuple[Mention, Mention] | None:
+    while run and (run[0].word in data.stop or run[0].word in data.connectors):
+        run = run[1:]
+    if run and used_lower is not None and _common_opener(text, run[0], data, used_lower):
+        run = run[1:]
+    while run and run[-1].word in data.stop:
+        run = run[:-1]
+    split = _title_split(run, data)
+    title, name = run[:split], run[split:]
+    if not title and not any(t.word in data.org_words for t in name):
+        while len(name) > 1 and name[0].word.casefold() in data.demonyms:
+            name = name[1:]
+    if not name or all(t.word.casefold() in data.demonyms for t in name):
+        return None
+    if all(_is_country_word(t.word, data) for t in name) and "-" in name[0].word:
+        return None
+    start, end = name[0].start, name[-1].end
+    title_start = _lower_title_start(text, title[0].start if title else start, data)
+    title_text = " ".join(text[title_start:start].split())
+    entity = _entity(text[start:end], title_text, data)
+    name_mention = Mention(
+        start=start, end=end, surface=text[start:end], kind=entity.kind, value=entity
+    )
+    titled = attrs.evolve(name_mention, start=title_start, surface=text[title_start:end])
+    return name_mention, titled
+
+
+def _common_opener(
+    text: str, token: _Token, data: _Names, used_lower: Callable[[str], bool]
+) -> bool:
+    """A sentence's first word that the text also writes in lower case ("Improving ...")."""
+    if token.word.casefold() in data.countries or not _opens_sentence(text, token.start):
+        return False
+    return used_lower(token.word)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
+        i -= 1
+    return i < 0 or text[i] in ".!?:;"
+
+
+def _is_country_word(word: str, data: _Names) -> bool:
+    return all(part.casefold() in data.countries for part in re.split(r"[-‐]", word))
+
+
+def _title_split(run: list[_Token], data: _Names) -> int:
+    """How many leading tokens form the title: up to the end of the last title phrase
+    that leaves a name after it, unless the rest is an organisation ("UN General Assembly")."""
+    split = 0
+    i = 0
+    while i < len(run):
+        size = _title_at(run, i, data)
+        if size and i + size < len(run):
+            split = i + size
+        i += max(size, 1)
+    rest = run[split:]
+    if any(t.word in data.org_words for t in rest) or (rest and rest[0].word in data.connectors):
+        return 0 if any(t.word in data.org_words for t in rest) else split + 1
+    return split
+
+
+def _title_at(run: list[_Token], i: int, data: _Names) -> int:
+    for phrase in data.titles.get(run[i].word, ()):
+        words = tuple(t.word for t in run[i : i + len(phrase)])
+        if words == phrase:
+            return len(phrase)
+    return 0
+
+
+def _lower_title_start(text: str, start: int, data: _Names) -> int:
+    """Extend a title back over one lower-case title word ("military spokesman Igor ...")."""
+    match = re.search(r"([a-z]+) $", text[max(0, start - 30) : start])
+    if match and match.group(1) in data.lower_titles:
+        return start - len(match.group(1)) - 1
+    return start
+
+
+def _entity(surface: str, title: str, data: _Names) -> Entity:
+    key = " ".join(surface.replace("’", "'").split())
+    variant = _fold(key, data)
+    known = data.known.get(variant) or data.known.get(_fold(key.replace(".", ""), data))
+    country = data.countries.get(key.casefold())
+    words = key.split()
+    if known is not None:
+        canonical, category = known
+        return Entity(
+            kind="organisation",
+            key=key,
+            variant_key=_fold(canonical, data),
+            title=title,
+            known=True,
+            category=category,
+        )
+    if country is not None and country.casefold() not in data.demonyms:
+        return Entity(
+            kind="name",
+            key=key,
+            variant_key=_fold(country, data),
+            title=title,
+            known=True,
+            category="country",
+        )
+    org = any(w in data.org_words for w in words) or _acronym(key)
+    kind = "organisation" if org else "person" if title else "name"
+    return Entity(kind=kind, key=key, variant_key=variant, title=title)
+
+
+def _acronym(key: str) -> bool:
+    letters = key.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _people(found: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+    """A name that is a titled person's surname (or whole name) is that person too."""
+    people = {m.value.key for m, _ in found if m.kind == "person"}  # type: ignore[union-attr]
+    people |= {re.split(r"[-‐]", key.split()[-1])[-1] for key in people}
+    people |= {key.split()[-1] for key in people}
+    out = []
+    for name, titled in found:
+        value = name.value
+        if (
+            isinstance(value, Entity)
+            and value.kind == "name"
+            and value.category != "country"
+            and (value.key in people or value.key.split()[-1] in people)
+        ):
+            value = attrs.evolve(value, kind="person")
+            name, titled = (attrs.evolve(m, kind="person", value=value) for m in (name, titled))
+        out.append((name, titled))
+    return out
+
+
+def name_similarity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None = None) -> float:
+    """Similarity of two names from 0 to 100 (symmetric): the better of a token-sorted
+    comparison of the keys and a comparison of the variant keys.
+
+    >>> name_similarity("Hezbollah", "Hizbullah")
+    100.0
+    >>> name_similarity("Netanyahu", "Putin") < 50
+    True
+    """
+    data = _compiled(lexicon or default_lexicon())
+    (ka, va), (kb, vb) = _keys(a, data), _keys(b, data)
+    plain = fuzz.token_sort_ratio(ka, kb, processor=utils.default_process)
+    return float(max(plain, fuzz.ratio(va, vb)))
+
+
+def same_entity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether two names name one person or organisation.
+
+    True when the variant keys meet, when one name is the other's last words ("Netanyahu",
+    "Benjamin Netanyahu"), or when long variant keys are one edit apart other than by an
+    ending ("Netanyahu"/"Netanyau"); a country and its adjective stay apart.
+
+    >>> same_entity("Hizballah", "Hezbollah"), same_entity("Israel", "Israeli")
+    (True, False)
+    >>> same_entity("Putin", "President Vladimir Putin"), same_entity("Austria", "Australia")
+    (True, False)
+    """
+    data = _compiled(lexicon or default_lexicon())
+    (ka, va), (kb, vb) = _keys(a, data), _keys(b, data)
+    if va == vb:
+        return bool(va)
+    words_a, words_b = ka.split(), kb.split()
+    short, long = sorted((words_a, words_b), key=len)
+    if short and long[-len(short) :] == short:
+        return True
+    if min(len(va), len(vb)) < 6 or va.startswith(vb) or vb.startswith(va):
+        return False
+    return Levenshtein.distance(va, vb, score_cutoff=1) <= 1
+
+
+def _keys(name: Entity | str, data: _Names) -> tuple[str, str]:
+    if isinstance(name, Entity):
+        return name.key, name.variant_key
+    parsed = _mentions(name, data, anywhere=True)
+    value = parsed[0][0].value if len(parsed) == 1 else None
+    if isinstance(value, Entity):
+        return value.key, value.variant_key
+    return " ".join(name.split()), _fold(name, data)
+
+
+def country_of(word: str, *, lexicon: Lexicon | None = None) -> str | None:
+    """The country a name, alias or adjective stands for, ``None`` if not a country word.
+
+    >>> country_of("Israeli"), country_of("Russia"), country_of("U.S."), country_of("Paris")
+    ('Israel', 'Russia', 'United States', None)
+    """
+    data = _compiled(lexicon or default_lexicon())
+    return data.countries.get(" ".join(word.split()).casefold())
+
+
+# -- the data file -------------------------------------------------------------------------
+
+
+@functools.cache
+def _compiled(lexicon: Lexicon) -> _Names:
+    table = lexicon.table("names")
+    titles = _table(table, "titles")
+    words = _table(table, "words")
+    trans = _table(table, "transliteration")
+    phrases = [tuple(p.replace(".", "").split()) for p in _strings(titles, "phrases", "titles")]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    pairs = trans.get("pairs", [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        raise LexiconError(_FILE, "transliteration.pairs", "must be a list of string pairs")
+    flags = {
+        f: bool(trans.get(f, False))
+        for f in ("fold_inner_vowels", "drop_final_h", "collapse_doubles")
+    }
+    base = _Names(
+        titles={k: tuple(v) for k, v in by_first.items()},
+        lower_titles=frozenset(_strings(titles, "lower", "titles")),
+        title_words=frozenset(w for p in phrases for w in p),
+        stop=frozenset(_strings(words, "stop", "words")),
+        particles=frozenset(_strings(words, "particles", "words")),
+        connectors=frozenset(_strings(words, "connectors", "words")),
+        org_words=frozenset(_strings(words, "organisation", "words")),
+        abbreviations=frozenset(_strings(words, "abbreviations", "words")),
+        pairs=tuple((a.casefold(), b.casefold()) for a, b in pairs),
+        flags=flags,
+        known={},
+        countries={},
+        demonyms=frozenset(),
+    )
+    countries, demonyms = _countries(_table(table, "countries"))
+    return attrs.evolve(
+        base,
+        known=_organisations(_table(table, "organisations"), base),
+        countries=countries,
+        demonyms=demonyms,
+    )
+
+
+def _organisations(table: Mapping[str, Any], data: _Names) -> dict[str, tuple[str, str]]:
+    known: dict[str, tuple[str, str]] = {}
+    for name, entry in table.items():
+        where = f"organisations.{name}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("category", ""), str):
+            raise LexiconError(_FILE, where, "must be a table with a string category")
+        for spelling in [name, *_strings(entry, "spellings", where)]:
+            variant = _fold(spelling.replace(".", ""), data)
+            old = known.get(variant)
+            if old is not None and old[0] != name:
+                raise LexiconError(_FILE, where, f"{spelling!r} is also a spelling of {old[0]!r}")
+            known[variant] = (name, entry.get("category", ""))
+    return known
+
+
+def _countries(table: Mapping[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
+    countries: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for name, entry in table.items():
+        where = f"countries.{name}"
+        if not isinstance(entry, dict):
+            raise LexiconError(_FILE, where, "must be a table")
+        adjectives = _strings(entry, "demonyms", where)
+        demonyms.update(a.casefold() for a in adjectives)
+        for word in [name, *adjectives, *_strings(entry, "aliases", where)]:
+            countries[word.casefold()] = name
+    return countries, frozenset(demonyms)
+
+
+def _table(table: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise LexiconError(_FILE, key, "must be a table")
+    return value
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(_FILE, f"{where}.{key}", "must be a list of non-empty strings")
+    return value
