@@ -105,6 +105,9 @@ class _Table:
     folded: Mapping[str, str]  # normalised lower-case surface -> unit (case-insensitive ones)
     exact: Mapping[str, str]  # surface as written -> unit (cased ones)
     ambiguous: frozenset[str]
+    scale_words: frozenset[str]
+    measure_after: re.Pattern[str]
+    link_after: re.Pattern[str]
     scaled_units: Mapping[str, str]
     before_folded: Mapping[str, str]
     before_exact: Mapping[str, str]
@@ -117,7 +120,8 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
     """The unit written right after a number that ends at ``pos``, if any.
 
     Spaces (up to three) or one hyphen may separate them.  Ambiguous short surfaces
-    ("in", "m", "C") count only where nothing alphanumeric follows them.
+    ("in", "m", "C") count when glued to the number ("5in") or where no word follows
+    them ("12 m.") but a measure word may ("12 m long").
 
     >>> unit_after("22 miles off the coast", 2).unit
     'mile'
@@ -134,7 +138,7 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
     sep = _SEPARATOR.match(text, pos)
     start = sep.end() if sep else pos
     hyphen = start > pos and text[pos] in "-\u2010\u2011"
-    found = _plain_after(table, text, start, hyphen=hyphen)
+    found = _plain_after(table, text, start, glued=start == pos, hyphen=hyphen)
     scaled = None if hyphen else table.scaled.match(text, start)
     longest = scaled is not None and (found is None or scaled.end() >= found[1])
     if scaled and longest and table.scale_end.search(text[max(0, pos - _WINDOW) : pos]):
@@ -144,7 +148,7 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
 
 
 def _plain_after(
-    table: _Table, text: str, start: int, *, hyphen: bool
+    table: _Table, text: str, start: int, *, glued: bool, hyphen: bool
 ) -> tuple[int, int, str] | None:
     found = table.after.match(text, start)
     if found is None:
@@ -153,9 +157,22 @@ def _plain_after(
     unit = table.exact.get(surface) or table.folded.get(_fold(surface))
     if unit is None:
         return None
-    if surface in table.ambiguous and (hyphen or not _nothing_follows(text, found.end())):
+    if surface in table.ambiguous and not _safe(table, text, found, glued=glued, hyphen=hyphen):
         return None
     return found.start(), found.end(), unit
+
+
+def _safe(table: _Table, text: str, found: re.Match[str], *, glued: bool, hyphen: bool) -> bool:
+    """Whether an ambiguous surface is a unit here (see the data file's header)."""
+    if hyphen:
+        return False
+    scale = _fold(found.group()) in table.scale_words
+    if glued and not scale:
+        return True
+    if _nothing_follows(text, found.end()):
+        return True
+    following = table.link_after if not scale else table.measure_after
+    return following.match(text, found.end()) is not None
 
 
 def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMatch | None:
@@ -444,7 +461,10 @@ def _table(lexicon: Lexicon) -> _Table:
     for name, entry in raw_units.items():
         surfaces.add(units[name], entry)
     surfaces.check_shadows()
-    scale_words = _strings(_mapping(data, "context"), "scale_words", "context")
+    context = _mapping(data, "context")
+    scale_words = _strings(context, "scale_words", "context")
+    measures = [(w, True) for w in _strings(context, "measure_words", "context")]
+    links = [(w, True) for w in _strings(context, "link_words", "context")]
     scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
     after = [(s, True) for s in surfaces.folded] + [(s, False) for s in surfaces.exact]
     before = [(s, True) for s in surfaces.before_folded]
@@ -458,6 +478,9 @@ def _table(lexicon: Lexicon) -> _Table:
         folded=surfaces.folded,
         exact=surfaces.exact,
         ambiguous=frozenset(surfaces.ambiguous),
+        scale_words=frozenset(_fold(w) for w in scale_words),
+        measure_after=re.compile(f"{_SPACE}*(?:{_alternation(measures)})"),
+        link_after=re.compile(f"{_SPACE}*(?:{_alternation(measures + links)})"),
         scaled_units=surfaces.scaled,
         before_folded=surfaces.before_folded,
         before_exact=surfaces.before_exact,

@@ -69,6 +69,14 @@ EXAMPLES: list[Example] = [
     ("2 1/2", " in", "in", "inch", "dimension"),
     ("12 ft 2", " in.", "in", "inch", "dimension"),
     ("5", "in", "in", "inch", "dimension"),
+    ("5", "in wide", "in", "inch", "dimension"),
+    ("100", "t and", "t", "metric_ton", "dimension"),
+    ("48", "m", "m", "meter", "dimension"),
+    ("1.8", "m tall", "m", "meter", "dimension"),
+    ("12", " m long", "m", "meter", "dimension"),
+    ("2.0", " g and about 7.0 g", "g", "gram", "dimension"),
+    ("90", " F and sunny", "F", "degree_fahrenheit", "dimension"),
+    ("2", " in of rain", "in", "inch", "dimension"),
     ("12", " m)", "m", "meter", "dimension"),
     ("5", " ft tall", "ft", "foot", "dimension"),
     ("250", "ml", "ml", "milliliter", "dimension"),
@@ -93,6 +101,11 @@ EXAMPLES_NONE = [
     ("the", " miles"),  # no number: still a unit, see test_no_number_needed
     ("5", ""),
     ("5", " a day"),
+    ("5", "m people"),
+    ("5", " m and"),
+    ("1", " in 5 people"),
+    ("one", " in three"),
+    ("5", " in-house"),
     ("200", " L-39 jets"),
 ]
 
@@ -107,8 +120,8 @@ EXAMPLES_BUGS_CAUGHT: list[Example] = [
 ]
 
 EXAMPLES_XFAIL = [
-    ("a 12", " m wall", "m", "meter", "dimension"),  # ambiguous "m" before a word
-    ("1.8", "m tall", "m", "meter", "dimension"),
+    ("a 12", " m wall", "m", "meter", "dimension"),  # ambiguous "m" before a noun
+    ("278,000", " t valued", "t", "metric_ton", "dimension"),
     ("ten", " pounds", "pounds", "pound_currency", "currency"),  # UK money without scale
     ("573.15", "K", "K", "kelvin", "dimension"),  # "K" is read as thousand in news
 ]
