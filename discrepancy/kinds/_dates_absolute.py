@@ -127,18 +127,29 @@ def numeric(s: Scanner, i: int) -> Match | None:
         return None
     if not s.free_end(end) and not ((len(parts) == 3 or sep != "-") and continues(s, end)):
         return None
-    part = _interpret(parts, sep, cued=_numeric_cue(s, i))
+    part = _interpret(parts, sep, cue=_numeric_cue(s, i))
     return None if part is None else (end, part)
 
 
-def _numeric_cue(s: Scanner, i: int) -> bool:
+_STRONG_CUES = frozenset({"on", "this", "next", "last"})
+_WEAK_CUES = frozenset({"from", "to", "between", "until", "till", "since", "by", "and", "or", ","})
+
+
+def _numeric_cue(s: Scanner, i: int) -> int:
+    """How sure the context makes a bare "9/17" a date: 2 after "on" or a weekday, 1 after
+    "from", "until", a comma or at a sentence's start ("24/7 coverage", "1/2 mile": 0)."""
+    if i == s.waived:
+        return 1
     j = i - 1
     if s.low(j) in (",", "("):
         j -= 1
-    return s.low(j) in ("on", "this", "next", "last") or s.weekday(j) is not None
+    if s.low(j) in _STRONG_CUES or s.weekday(j) is not None:
+        return 2
+    prev = s.low(i - 1)
+    return int(prev in _WEAK_CUES or prev in ("", ".", "?", "!", ":", "\n"))
 
 
-def _interpret(parts: list[tuple[str, int]], sep: str, *, cued: bool) -> Part | None:
+def _interpret(parts: list[tuple[str, int]], sep: str, *, cue: int) -> Part | None:
     kinds = "".join(k for k, _ in parts)
     v = [x for _, x in parts]
     if kinds in ("ynn", "ymn", "ynm"):
@@ -160,7 +171,7 @@ def _interpret(parts: list[tuple[str, int]], sep: str, *, cued: bool) -> Part | 
         return Part(year=v[0], month=v[1])
     if kinds == "ny" and sep in "-/" and 1 <= v[0] <= 12:
         return Part(year=v[1], month=v[0])
-    if kinds == "nn" and (sep == "/" or cued):
+    if kinds == "nn" and ((sep == "/" and cue >= 1) or cue >= 2):
         if v[0] <= 12 and 1 <= v[1] <= 31:
             return Part(month=v[0], day=v[1])
         if v[1] <= 12 and v[0] <= 31:

@@ -205,7 +205,13 @@ def ordinal_day(s: Scanner, i: int) -> Match | None:
         return None
     k = s.skip(i + 1, "the")
     day = s.day_number(k)
-    if day is None or not day[2] or s.low(day[0]).isalnum():
+    if day is None or not day[2]:
+        return None
+    month = rel.shift_unit(s, s.skip(day[0], "of"))
+    if month is not None and month[1].precision == Precision.MONTH and month[1].resolved:
+        d = cal.make(month[1].low.year, month[1].low.month, day[1])
+        return None if d is None else (month[0], cal.day(d))
+    if s.low(day[0]).isalnum():
         return None
     return day[0], Part(day=day[1])
 
@@ -279,8 +285,13 @@ def range_(s: Scanner, i: int) -> Match | None:
         s.waived = -1
     if second is None:
         return None
-    value = combine(first[1], second[1], s.ref)
-    return None if value is None else (second[0], value)
+    end, a, b = second[0], first[1], second[1]
+    if isinstance(a, Part) and isinstance(b, Part) and a.year is None and b.year is None:
+        year = ab.year_tail(s, end) if s.low(end) == "," else None
+        if year is not None:
+            a, b, end = attrs.evolve(a, year=year[1]), attrs.evolve(b, year=year[1]), year[0]
+    value = combine(a, b, s.ref)
+    return None if value is None else (end, value)
 
 
 def _now(s: Scanner, i: int) -> Match | None:
@@ -315,6 +326,10 @@ def combine(a: Parsed, b: Parsed, ref: dt.date | None) -> DateInterval | None:
         weeks = (low.low - high.low).days // 7 + 1
         high = cal.day(high.low + dt.timedelta(weeks=weeks), high.weekday)
     top = high.high if high.precision == Precision.DAY else high.low
+    if top < low.low and isinstance(a, Part) and a.year is None and a.shift is None:
+        earlier = value_of(attrs.evolve(a, year=low.low.year - 1), ref) if low.year_known else None
+        if earlier is not None and earlier.low <= top:
+            low = earlier
     if top < low.low or (low.precision == Precision.DAY and top == low.low):
         return None
     precision = min(low.precision, high.precision, key=_FINER.index)
@@ -366,4 +381,5 @@ _SINGLE: tuple[rel.Rule, ...] = (
     _offset,
     rel.weekday_expr,
     rel.year_to_date,
+    rel.earlier_later,
 )

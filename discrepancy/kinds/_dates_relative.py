@@ -288,6 +288,28 @@ def _weekday_value(s: Scanner, weekday: int, mode: str, weeks: int) -> DateInter
     return cal.day(d, weekday)
 
 
+def earlier_later(s: Scanner, i: int) -> Match | None:
+    """ "earlier this year" (its start to the reference date), "later this month" (the rest)."""
+    word = s.low(i)
+    if word not in ("earlier", "later"):
+        return None
+    k = s.skip(i + 1, "in")
+    k = s.skip(k, "the") if s.low(k) == "the" else k
+    unit = s.unit(k if s.low(k) in ("week", "month", "year") else k + 1)
+    if unit is None or unit[1] != 1 or (k == unit[0] - 1 and s.low(i + 1) != "in"):
+        return None
+    if k != unit[0] - 1 and s.low(k) not in ("this", "the"):
+        return None
+    if s.ref is None:
+        return unit[0], unresolved()
+    whole = unit_span(s.ref, unit[2], 1, 0)
+    if whole is None:
+        return None
+    if word == "earlier":
+        return unit[0], cal.span(whole.low, s.ref, Precision.DAY)
+    return unit[0], cal.span(s.ref, whole.high, Precision.DAY)
+
+
 def year_to_date(s: Scanner, i: int) -> Match | None:
     """ "year to date": from the first of January to the reference date."""
     if (s.low(i), s.low(i + 1), s.low(i + 2)) != ("year", "to", "date"):

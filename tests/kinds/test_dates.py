@@ -63,6 +63,11 @@ EXAMPLES = [
     ("Nov 18-Dec 19, 2015", None, "2015-11-18..2015-12-19", "day"),
     ("Jan-Feb 2017", None, "2017-01-01..2017-02-01", "month"),
     ("10/1-11/7", REF, "2018-10-01..2018-11-07", "day"),
+    ("from March to date", REF, "2018-03-01..2018-09-19", "day"),
+    ("from 5/1-5/7, 2020", REF, "2020-05-01..2020-05-07", "day"),
+    ("earlier this year", REF, "2018-01-01..2018-09-19", "day"),
+    ("later this month", REF, "2018-09-19..2018-09-30", "day"),
+    ("the 21st of next month", REF, "2018-10-21", "day"),
     # weekdays and relative dates
     ("Monday", REF, "2018-09-17", "day"),
     ("on Tuesday", REF, "2018-09-18", "day"),
@@ -111,7 +116,7 @@ EXAMPLES_BUGS_CAUGHT = [
 EXAMPLES_XFAIL = [
     ("the week after next", REF, "2018-10-01..2018-10-07", "week"),
     ("3 days from Tuesday", REF, "2018-09-28", "day"),
-    ("from March to date", REF, "2018-03-01..2018-09-19", "day"),
+    ("Monday two weeks from now", REF, "2018-10-01", "day"),
     ("the weekend of halloween", REF, "2018-10-27..2018-10-28", "week"),
 ]
 
@@ -127,6 +132,8 @@ NOTHING = [
     "They met at 3pm.",
     "This screen has a 4:3 aspect ratio.",
     "In their 90s, they marched on.",
+    "The service runs 24/7 and a 1/2 mile away.",
+    "the 9th Infantry Division",
     "Sun and rain; we march on, and we may.",
 ]
 
