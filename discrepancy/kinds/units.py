@@ -407,7 +407,7 @@ class _Surfaces:
         if before and info.kind != "currency":
             raise LexiconError(_FILE, f"{where}.before", "only currencies are written before")
         for surface in before:
-            if surface in cased:
+            if surface != surface.lower():
                 _claim(self.before_exact, surface, info.name, f"{where}.before")
             else:
                 _claim(self.before_folded, _fold(surface), info.name, f"{where}.before")

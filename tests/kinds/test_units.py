@@ -59,6 +59,16 @@ EXAMPLES: list[Example] = [
     ("10", " euros", "euros", "EUR", "currency"),
     ("5", " cents", "cents", "cent", "currency"),
     ("50", "p", "p", "penny", "currency"),
+    ("ten", " pennies", "pennies", "cent", "currency"),
+    ("20 ringgit and 43", " sen", "sen", "sen", "currency"),
+    ("6ft 4", "in man", "in", "inch", "dimension"),
+    ("155", "mm shells", "mm", "millimeter", "dimension"),
+    ("120", "mph", "mph", "mile_per_hour", "dimension"),
+    ("1.7 million", " hectares", "hectares", "hectare", "dimension"),
+    ("12", " knots", "knots", "knot", "dimension"),
+    ("a 300", "-metre-long ship", "metre", "meter", "dimension"),
+    ("40", "C (104F)", "C", "degree_celsius", "dimension"),
+    ("5", "pc rise", "pc", "percent", "percent"),
     ("100", " yen", "yen", "JPY", "currency"),
     ("100", " billion yuan", None, None, None),  # "billion" is the number's business
     ("100 billion", " yuan", "yuan", "CNY", "currency"),
@@ -107,6 +117,12 @@ EXAMPLES_NONE = [
     ("one", " in three"),
     ("5", " in-house"),
     ("200", " L-39 jets"),
+    ("5", " QR codes"),
+    ("3", " C-130s"),
+    ("7", " F-35s"),
+    ("5", " SEC filings"),
+    ("at 3", " pm"),
+    ("the 5", "th"),
 ]
 
 # Bugs found while writing this module; each once failed.
@@ -150,6 +166,11 @@ CURRENCIES = [
     ("R$", "42", "R$", "BRL"),
     ("Mex$ ", "10 million", "Mex$", "MXN"),
     ("₿", "21,000,000", "₿", "BTC"),
+    ("paid $US", "5 million", "$US", "USD"),
+    ("$A", "5", "$A", "AUD"),
+    ("SR ", "200", "SR", "SAR"),
+    ("kr ", "200", "kr", "krona"),
+    ("sen ", "100,000", "sen", "sen"),
 ]
 
 CURRENCIES_NONE = [
