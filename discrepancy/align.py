@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from discrepancy.kinds import names
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import Entity, Fact, Slot
 
 NAME_KINDS = ("person", "organisation", "name")
 
 
-def slot_key(fact: Fact) -> str:
+def slot_key(fact: Fact, surnames: dict[str, str] | None = None) -> str:
     """The question a fact answers, as a key shared by facts that answer the same one.
 
     >>> from discrepancy.model import Span, Interval
@@ -28,7 +29,7 @@ def slot_key(fact: Fact) -> str:
     """
     value = fact.value
     if isinstance(value, Entity) and fact.kind in NAME_KINDS:
-        return f"name:{value.variant_key}"
+        return f"name:{(surnames or {}).get(value.variant_key, value.variant_key)}"
     family = "count" if fact.kind == "count" else fact.kind
     return f"{family}:{fact.role}"
 
@@ -39,8 +40,9 @@ def align(facts: Sequence[Fact], *, lexicon: Lexicon) -> tuple[list[Slot], list[
     A slot needs two sources, or (for names) two spellings within one source.
     """
     groups: dict[str, list[Fact]] = defaultdict(list)
+    surnames = _surnames(facts, lexicon)
     for fact in facts:
-        groups[slot_key(fact)].append(fact)
+        groups[slot_key(fact, surnames)].append(fact)
     slots: list[Slot] = []
     single: list[Fact] = []
     for key in sorted(groups):
@@ -54,6 +56,21 @@ def align(facts: Sequence[Fact], *, lexicon: Lexicon) -> tuple[list[Slot], list[
         else:
             single.extend(f for f in members if f.kind not in NAME_KINDS)
     return slots, sorted(single, key=lambda f: (f.span.source, f.span.start))
+
+
+def _surnames(facts: Sequence[Fact], lexicon: Lexicon) -> dict[str, str]:
+    """Variant key of a surname -> variant key of the one full name that ends with it.
+
+    "Zelenskyy" alone then meets "Volodymyr Zelenskiy"; a surname that ends two different
+    full names (two Smiths) joins neither.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        value = fact.value
+        if isinstance(value, Entity) and fact.kind == "person" and " " in value.key:
+            last = names.variant_key(value.key.split()[-1], lexicon=lexicon)
+            owners[last].add(value.variant_key)
+    return {last: next(iter(keys)) for last, keys in owners.items() if len(keys) == 1}
 
 
 def _spelling(fact: Fact) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from discrepancy import align, checks, compare, extract
+from discrepancy.findings import Context
 from discrepancy.lexicon import Lexicon, default_lexicon, load_lexicon
 from discrepancy.model import Fact, Finding, InputProblem, Report, Source
 
@@ -38,9 +39,10 @@ def audit(
     ordered = tuple(sorted(sources, key=lambda s: s.id))
     facts = extract_all(ordered, lexicon=lex, jobs=jobs, progress=progress)
     slots, single = align.align(facts, lexicon=lex)
+    context = Context.of(ordered, lex)
     findings: list[Finding] = []
     for slot in slots:
-        findings.extend(compare.compare(slot, sources=ordered, lexicon=lex))
+        findings.extend(compare.compare(slot, context=context))
     findings.extend(checks.check(ordered, facts, lexicon=lex))
     return Report(
         sources=ordered,

@@ -6,14 +6,12 @@ Each kind of value has its own verdicts: numbers in ``compare_numbers``, designa
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
 from discrepancy.compare_designators import compare_designators
 from discrepancy.compare_numbers import numbers
-from discrepancy.findings import Published, finding, listing, sources_of
-from discrepancy.lexicon import Lexicon
+from discrepancy.findings import Context, finding, listing
 from discrepancy.model import (
     DateInterval,
     Entity,
@@ -22,44 +20,40 @@ from discrepancy.model import (
     FindingType,
     Interval,
     Slot,
-    Source,
 )
 
 
-def compare(slot: Slot, *, sources: Sequence[Source], lexicon: Lexicon) -> list[Finding]:
+def compare(slot: Slot, *, context: Context) -> list[Finding]:
     """The findings one slot gives (none when it has nothing to say)."""
-    published: dict[str, dt.date | None] = {s.id: s.published for s in sources}
     value = slot.facts[0].value
     if isinstance(value, Interval):
-        return numbers(slot, published, lexicon)
+        return numbers(slot, context)
     if isinstance(value, DateInterval):
-        return dates(slot, published)
+        return dates(slot, context)
     if slot.kind == "designator":
-        return compare_designators(slot, published, lexicon)
-    return names(slot, published)
+        return compare_designators(slot, context)
+    return names(slot, context)
 
 
-def dates(slot: Slot, published: Published) -> list[Finding]:
+def dates(slot: Slot, context: Context) -> list[Finding]:
     """Dates agree when they can name one day; a coarser date is compatible with a finer."""
     facts = list(slot.facts)
     values = [f.value for f in facts if isinstance(f.value, DateInterval)]
-    sources = sources_of(facts)
+    sources = context.sources_of(facts)
     if len(sources) < 2:
         return []
     if all(a.overlaps(b) for a in values for b in values):
         precisions = {v.precision for v in values if v.resolved and v.year_known}
         if len(precisions) <= 1:
             text = f"{len(sources)} sources agree on the {slot.label}: {listing(facts)}."
-            return [
-                finding(FindingType.CONSISTENT, slot, facts, text, score=0.9, published=published)
-            ]
+            return [finding(FindingType.CONSISTENT, slot, facts, text, score=0.9, context=context)]
         text = f"The {slot.label} is given with different precision: {listing(facts)}."
-        return [finding(FindingType.COMPATIBLE, slot, facts, text, score=0.5, published=published)]
+        return [finding(FindingType.COMPATIBLE, slot, facts, text, score=0.5, context=context)]
     text = f"The sources give different dates for the {slot.label}: {listing(facts)}."
-    return [finding(FindingType.CONFLICT, slot, facts, text, score=0.7, published=published)]
+    return [finding(FindingType.CONFLICT, slot, facts, text, score=0.7, context=context)]
 
 
-def names(slot: Slot, published: Published) -> list[Finding]:
+def names(slot: Slot, context: Context) -> list[Finding]:
     """Several spellings under one variant key are a variant; one full name is an agreement.
 
     Only spelling variants count (Hezbollah / Hizbullah): an abbreviation (IDF), a form with
@@ -73,17 +67,18 @@ def names(slot: Slot, published: Published) -> list[Finding]:
     spelled = spelling_variants(sorted(by_key))
     if spelled:
         facts = [f for key in spelled for f in by_key[key]]
-        spellings = "; ".join(f"{key} ({', '.join(sources_of(by_key[key]))})" for key in spelled)
+        spellings = "; ".join(
+            f"{key} ({', '.join(context.sources_of(by_key[key]))})" for key in spelled
+        )
         text = f"{len(spelled)} spellings of one name: {spellings}; transliteration variants."
-        return [finding(FindingType.VARIANT, slot, facts, text, score=0.7, published=published)]
+        return [finding(FindingType.VARIANT, slot, facts, text, score=0.7, context=context)]
     entity = slot.facts[0].value
-    sources = sources_of(slot.facts)
-    full_name = isinstance(entity, Entity) and entity.kind == "person" and " " in entity.key
-    if len(by_key) == 1 and full_name and len(sources) >= 2:
-        text = f"{len(sources)} sources name {by_key.popitem()[0]} the same way."
-        return [
-            finding(FindingType.CONSISTENT, slot, slot.facts, text, score=0.8, published=published)
-        ]
+    sources = context.sources_of(slot.facts)
+    full = sorted((k for k in by_key if " " in k), key=lambda k: (-len(by_key[k]), k))
+    person = isinstance(entity, Entity) and entity.kind == "person"
+    if person and len(full) == 1 and len(sources) >= 2:
+        text = f"{len(sources)} sources name {full[0]} the same way."
+        return [finding(FindingType.CONSISTENT, slot, slot.facts, text, score=0.8, context=context)]
     return []
 
 
@@ -96,6 +91,7 @@ def spelling_variants(keys: Sequence[str]) -> list[str]:
     []
     """
     words = [k for k in keys if any(c.islower() for c in k) and len(k) > 3]
+    # "Zelenskyy" alone is compared with the surname of "Volodymyr Zelenskiy"
     out = {
         key
         for a in words
@@ -109,6 +105,8 @@ def spelling_variants(keys: Sequence[str]) -> list[str]:
 def _respelled(a: str, b: str) -> bool:
     left, right = a.casefold().split(), b.casefold().split()
     if len(left) != len(right):
-        return False
+        if min(len(left), len(right)) != 1:
+            return False
+        left, right = left[-1:], right[-1:]
     pairs = [(x, y) for x, y in zip(left, right, strict=True) if x != y]
     return bool(pairs) and all(not (x.startswith(y) or y.startswith(x)) for x, y in pairs)

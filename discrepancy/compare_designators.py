@@ -12,26 +12,25 @@ from __future__ import annotations
 from collections import defaultdict
 
 from discrepancy import similarity
-from discrepancy.findings import Published, finding, sources_of
+from discrepancy.findings import Context, finding
 from discrepancy.kinds import designators
-from discrepancy.lexicon import Lexicon
 from discrepancy.model import Entity, Fact, Finding, FindingType, Slot
 
 
-def compare_designators(slot: Slot, published: Published, lexicon: Lexicon) -> list[Finding]:
+def compare_designators(slot: Slot, context: Context) -> list[Finding]:
     """Findings for a designator slot: see the module docstring."""
     by_key: dict[str, list[Fact]] = defaultdict(list)
     for fact in slot.facts:
         if isinstance(fact.value, Entity):
             by_key[fact.value.key].append(fact)
-    out, typo_keys = _typos(slot, by_key, published, lexicon)
+    out, typo_keys = _typos(slot, by_key, context)
     families: dict[str, list[str]] = defaultdict(list)
     for key, facts in sorted(by_key.items()):
         if key not in typo_keys:
             families[_entity(facts).family or _entity(facts).variant_key].append(key)
     for keys in families.values():
-        out.extend(_family(slot, keys, by_key, published))
-    out.extend(_rivals(slot, families, by_key, published))
+        out.extend(_family(slot, keys, by_key, context))
+    out.extend(_rivals(slot, families, by_key, context))
     return out
 
 
@@ -42,22 +41,20 @@ def _entity(facts: list[Fact]) -> Entity:
 
 
 def _family(
-    slot: Slot, keys: list[str], by_key: dict[str, list[Fact]], published: Published
+    slot: Slot, keys: list[str], by_key: dict[str, list[Fact]], context: Context
 ) -> list[Finding]:
     out: list[Finding] = []
     for key in keys:
-        sources = sources_of(by_key[key])
+        sources = context.sources_of(by_key[key])
         if len(sources) >= 2:
             text = f"{len(sources)} sources name the same {slot.label}: {key}."
             out.append(
-                finding(
-                    FindingType.CONSISTENT, slot, by_key[key], text, score=1.0, published=published
-                )
+                finding(FindingType.CONSISTENT, slot, by_key[key], text, score=1.0, context=context)
             )
     if len(keys) >= 2:
         facts = [f for k in keys for f in by_key[k]]
         text = f"One family written as {', '.join(keys)}: sub-models or spellings of one system."
-        out.append(finding(FindingType.VARIANT, slot, facts, text, score=0.6, published=published))
+        out.append(finding(FindingType.VARIANT, slot, facts, text, score=0.6, context=context))
     return out
 
 
@@ -65,11 +62,11 @@ def _rivals(
     slot: Slot,
     families: dict[str, list[str]],
     by_key: dict[str, list[Fact]],
-    published: Published,
+    context: Context,
 ) -> list[Finding]:
     """Two known families named by disjoint sets of sources: they disagree on the system."""
     named = {
-        family: set(sources_of(f for k in keys for f in by_key[k]))
+        family: set(context.sources_of(f for k in keys for f in by_key[k]))
         for family, keys in families.items()
         if all(_entity(by_key[k]).known for k in keys)
     }
@@ -85,11 +82,11 @@ def _rivals(
         f"{', '.join(families[fb])} ({', '.join(sorted(sb))}); both are real, so this is "
         "not a typo."
     )
-    return [finding(FindingType.CONFLICT, slot, facts, text, score=0.6, published=published)]
+    return [finding(FindingType.CONFLICT, slot, facts, text, score=0.6, context=context)]
 
 
 def _typos(
-    slot: Slot, by_key: dict[str, list[Fact]], published: Published, lexicon: Lexicon
+    slot: Slot, by_key: dict[str, list[Fact]], context: Context
 ) -> tuple[list[Finding], set[str]]:
     out: list[Finding] = []
     wrong: set[str] = set()
@@ -97,7 +94,7 @@ def _typos(
         entity = _entity(facts)
         if entity.known:
             continue
-        target = _target(entity, by_key, lexicon)
+        target = _target(entity, by_key, context)
         if target is None:
             continue
         right, reason, support = target
@@ -110,7 +107,7 @@ def _typos(
                 [*facts, *by_key.get(right, [])],
                 text,
                 score=0.85,
-                published=published,
+                context=context,
                 suggestion=right,
             )
         )
@@ -118,7 +115,7 @@ def _typos(
 
 
 def _target(
-    entity: Entity, by_key: dict[str, list[Fact]], lexicon: Lexicon
+    entity: Entity, by_key: dict[str, list[Fact]], context: Context
 ) -> tuple[str, str, str] | None:
     """The known (or widely written) key one edit from ``entity``, with the reason."""
     candidates: list[tuple[int, str, str]] = []
@@ -126,15 +123,15 @@ def _target(
         other = _entity(facts)
         if key == entity.key or other.family == entity.family:
             continue
-        count = len(sources_of(facts))
+        count = len(context.sources_of(facts))
         if other.known:
             candidates.append((0, key, "a known system written by another source"))
         elif count >= 2:
             candidates.append((1, key, f"written by {count} sources"))
-    for known, _distance in designators.nearest_known(entity, lexicon=lexicon):
+    for known, _distance in designators.nearest_known(entity, lexicon=context.lexicon):
         candidates.append((2, known.key, "a known system"))
     for _rank, key, support in sorted(candidates):
-        edit = similarity.explain_edit(entity.key, key, lexicon=lexicon)
+        edit = similarity.explain_edit(entity.key, key, lexicon=context.lexicon)
         if edit is not None and edit.distance <= 1:
             return key, edit.reason, support
     return None

@@ -16,10 +16,11 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
+import attrs
+
 from discrepancy import similarity
-from discrepancy.findings import Published, finding, listing, sources_of
+from discrepancy.findings import Context, finding, listing
 from discrepancy.kinds import units
-from discrepancy.lexicon import Lexicon
 from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
 
 
@@ -80,22 +81,68 @@ def _key(value: Interval) -> tuple[object, ...]:
     return (value.low, value.high, value.low_inclusive, value.high_inclusive, value.unit)
 
 
-def numbers(slot: Slot, published: Published, lexicon: Lexicon) -> list[Finding]:
-    """Findings for a numeric slot: see the module docstring."""
+def numbers(slot: Slot, context: Context) -> list[Finding]:
+    """Findings for a numeric slot: see the module docstring.
+
+    When the facts count sub-groups ("150 passengers and 6 crew"), each sub-group is judged
+    on its own, and the whole ("156 people") against the sum of the parts one sentence
+    gives; values that are all equal agree whatever their sub-group.
+    """
     facts = list(slot.facts)
     if len({_in_base_units(f).unit for f in facts}) > 1:
         return []  # different dimensions: the role words misled us; say nothing
-    values = {f: normalise(f) for f in facts}
-    core = _core(facts, values)
-    outliers = [f for f in facts if f not in core]
-    out, outliers = _typos(slot, core, outliers, published, lexicon)
-    out.extend(_agreement(slot, core, published))
-    if outliers:
-        out.append(_conflict(slot, [*outliers, *core], published))
+    groups = sorted({f.subject for f in facts})
+    if len(groups) == 1 or len({_key(_in_base_units(f)) for f in facts}) == 1:
+        return _judge(slot, facts, context)
+    out: list[Finding] = []
+    for group in groups:
+        if group:
+            part = attrs.evolve(slot, key=f"{slot.key}:{group}", label=f"{slot.label} ({group})")
+            out.extend(_judge(part, [f for f in facts if f.subject == group], context))
+    wholes = [f for f in facts if not f.subject] + _sums(facts, context)
+    out.extend(_judge(slot, wholes, context))
     return out
 
 
-def _core(facts: list[Fact], values: dict[Fact, Interval]) -> list[Fact]:
+def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
+    if len(context.sources_of(facts)) < 2:
+        return []
+    values = {f: normalise(f) for f in facts}
+    core = _core(facts, values, context)
+    outliers = [f for f in facts if f not in core]
+    out, outliers = _typos(slot, core, outliers, context)
+    out.extend(_agreement(slot, core, context))
+    if outliers:
+        out.append(_conflict(slot, [*outliers, *core], context))
+    return out
+
+
+def _sums(facts: list[Fact], context: Context) -> list[Fact]:
+    """One fact per sentence that counts two or more sub-groups: their sum, quoting them all."""
+    by_sentence: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.subject:
+            by_sentence[(fact.span.source, fact.span.sentence)].append(fact)
+    out = []
+    for (source, _sentence), parts in sorted(by_sentence.items()):
+        if len({p.subject for p in parts}) < 2:
+            continue
+        values = [_in_base_units(p) for p in parts]
+        if any(v.low is None or v.high is None for v in values):
+            continue
+        first, last = min(p.span.start for p in parts), max(p.span.end for p in parts)
+        text = context.texts.get(source, "")
+        total = Interval(
+            low=sum(v.low or 0.0 for v in values),
+            high=sum(v.high or 0.0 for v in values),
+            approximate=any(v.approximate for v in values),
+        )
+        span = attrs.evolve(parts[0].span, start=first, end=last, surface=text[first:last])
+        out.append(attrs.evolve(parts[0], span=span, value=total, subject=""))
+    return out
+
+
+def _core(facts: list[Fact], values: dict[Fact, Interval], context: Context) -> list[Fact]:
     """The facts whose values share the point that the most sources admit."""
     by_value: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -109,7 +156,7 @@ def _core(facts: list[Fact], values: dict[Fact, Interval]) -> list[Fact]:
     chosen = facts
     for point in points:
         holding = [f for v in distinct if _contains(v, point) for f in by_value[_key(v)]]
-        rank = (len(sources_of(holding)), len(holding), -point)
+        rank = (len(context.sources_of(holding)), len(holding), -point)
         if best is None or rank > best:
             best = rank
             chosen = holding
@@ -126,23 +173,23 @@ def _contains(value: Interval, x: float) -> bool:
     return not (x == high and not value.high_inclusive)
 
 
-def _agreement(slot: Slot, core: list[Fact], published: Published) -> list[Finding]:
-    sources = sources_of(core)
+def _agreement(slot: Slot, core: list[Fact], context: Context) -> list[Finding]:
+    sources = context.sources_of(core)
     if len(sources) < 2:
         return []
     if len({_key(_in_base_units(f)) for f in core}) == 1:
         text = f"{len(sources)} sources agree on the {slot.label}: {core[0].value}."
-        return [finding(FindingType.CONSISTENT, slot, core, text, score=1.0, published=published)]
+        return [finding(FindingType.CONSISTENT, slot, core, text, score=1.0, context=context)]
     text = f"The {slot.label} figures differ in precision but can all be true: {listing(core)}."
-    return [finding(FindingType.COMPATIBLE, slot, core, text, score=0.6, published=published)]
+    return [finding(FindingType.COMPATIBLE, slot, core, text, score=0.6, context=context)]
 
 
 def _typos(
-    slot: Slot, core: list[Fact], outliers: list[Fact], published: Published, lexicon: Lexicon
+    slot: Slot, core: list[Fact], outliers: list[Fact], context: Context
 ) -> tuple[list[Finding], list[Fact]]:
     """Outliers one edit from an exact value of the core that two or more sources give."""
     exact = [f for f in core if _exact(f) is not None]
-    if len(sources_of(exact)) < 2 or len({_exact(f) for f in exact}) != 1:
+    if len(context.sources_of(exact)) < 2 or len({_exact(f) for f in exact}) != 1:
         return [], outliers
     right = _exact(exact[0])
     assert right is not None
@@ -150,12 +197,17 @@ def _typos(
     rest: list[Fact] = []
     for fact in outliers:
         wrong = _exact(fact)
-        edit = None if wrong is None else similarity.explain_edit(wrong, right, lexicon=lexicon)
-        if wrong is None or edit is None or len(sources_of([fact])) != 1:
+        edit = (
+            None
+            if wrong is None
+            else similarity.explain_edit(wrong, right, lexicon=context.lexicon)
+        )
+        if wrong is None or edit is None or len(context.sources_of([fact])) != 1:
             rest.append(fact)
             continue
+        support = len(context.sources_of(exact))
         text = (
-            f"{fact.span.source} writes {wrong} where {len(sources_of(exact))} sources write "
+            f"{fact.span.source} writes {wrong} where {support} sources write "
             f"{right} ({slot.label}): {edit.reason}."
         )
         out.append(
@@ -165,7 +217,7 @@ def _typos(
                 [fact, *exact],
                 text,
                 score=0.8,
-                published=published,
+                context=context,
                 suggestion=right,
             )
         )
@@ -180,12 +232,12 @@ def _exact(fact: Fact) -> str | None:
     return str(int(value.low)) if float(value.low).is_integer() else f"{value.low:g}"
 
 
-def _conflict(slot: Slot, facts: list[Fact], published: Published) -> Finding:
+def _conflict(slot: Slot, facts: list[Fact], context: Context) -> Finding:
     text = f"No single {slot.label} figure fits every source: {listing(facts)}."
     parties = sorted({f.attribution for f in facts if f.attribution})
     if len(parties) >= 2:
         text += f" The figures are attributed to different parties: {'; '.join(parties)}."
-    moving = _evolving(facts, published)
+    moving = _evolving(facts, context)
     if moving:
         text += f" The figure moves with the datelines: {moving}."
     return finding(
@@ -194,16 +246,16 @@ def _conflict(slot: Slot, facts: list[Fact], published: Published) -> Finding:
         facts,
         text,
         score=0.9 if slot.kind == "count" else 0.8,
-        published=published,
+        context=context,
         evolving=bool(moving),
     )
 
 
-def _evolving(facts: Sequence[Fact], published: Published) -> str:
+def _evolving(facts: Sequence[Fact], context: Context) -> str:
     """'12 (2024-01-01), 40 (2024-01-03)' when dated values move one way with the dates."""
     dated = []
     for fact in facts:
-        when = published.get(fact.span.source)
+        when = context.published.get(fact.span.source)
         value = normalise(fact)
         if when is None:
             return ""

@@ -50,13 +50,14 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
         for m in _shift(quantities.find(body, lexicon=lexicon, reference_date=ref), offset)
         if not any(m.start < e and s < m.end for s, e in taken)
     ]
-    found += _shift(names.find(body, lexicon=lexicon), offset)
+    people = _shift(names.find(body, lexicon=lexicon), offset)
+    found += people
     table = R.compiled(lexicon)
     facts: list[Fact] = []
     sents = sentences(text, offset)
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
         sent = _sentence_of(sents, mention.start)
-        fact = _fact(source, mention, sent, table, lexicon)
+        fact = _fact(source, mention, sent, table, lexicon, people)
         if fact is not None:
             facts.append(fact)
     for sent in sents:
@@ -95,16 +96,23 @@ def _span(source: Source, start: int, end: int, sent: Sentence) -> Span:
 
 
 def _fact(
-    source: Source, mention: Mention, sent: Sentence, table: R.Roles, lexicon: Lexicon
+    source: Source,
+    mention: Mention,
+    sent: Sentence,
+    table: R.Roles,
+    lexicon: Lexicon,
+    people: Sequence[Mention],
 ) -> Fact | None:
     text = source.text
     toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
     value = mention.value
     kind = fact_kind(mention, lexicon)
+    group = ""
     if isinstance(value, Interval):
-        role = _number_role(text, mention, kind, toks, table, lexicon)
+        found = _number_role(text, mention, kind, toks, table, lexicon)
+        role, group = found if found is not None else (None, "")
     elif isinstance(value, DateInterval):
-        role = _date_role(text, mention, toks, table)
+        role = _date_role(text, mention, toks, table, people)
     else:
         role = _entity_role(value, lexicon)
     if role is None:
@@ -114,6 +122,7 @@ def _fact(
         kind=kind,
         value=value,
         role=role,
+        subject=group,
         attribution=attribution(text, sent, toks, table),
     )
 
@@ -147,17 +156,20 @@ def _number_role(
     toks: Sequence[R.Token],
     table: R.Roles,
     lexicon: Lexicon,
-) -> str | None:
+) -> tuple[str, str] | None:
+    """(role, group): "people killed" and the sub-group counted ("crew"), if any."""
     if not toks or kind in ("ordinal", "percent", "currency"):
         return None
     if kind in ("duration", "dimension"):
-        return _measure_role(text, mention, toks, table, lexicon)
+        role = _measure_role(text, mention, toks, table, lexicon)
+        return None if role is None else (role, "")
     after = _index(toks, mention.end)
     while after < len(toks) and toks[after].start < mention.end:
         after += 1
-    counted = _counted_noun(text, mention.end, toks[after:], table)
-    if counted is None:
+    hit = _counted_noun(text, mention.end, toks[after:], table)
+    if hit is None:
         return None
+    counted, group = hit
     first, last = R.clause_bounds(text, toks, max(after - 1, 0), table.clause_breaks)
     window = toks[max(first, after - 11) : min(last, after + 11)]
     middle = min(after, 11)
@@ -166,13 +178,18 @@ def _number_role(
         for i, _j, (name, rank) in R.find_phrases(window, table.events, table.longest)
         if name in counted.events
     ]
-    return f"{counted.name} {min(events)[2]}" if events else counted.name
+    role = f"{counted.name} {min(events)[2]}" if events else counted.name
+    return role, group
 
 
 def _counted_noun(
     text: str, end: int, after: Sequence[R.Token], table: R.Roles
-) -> R.Counted | None:
-    """The class of the noun the number counts: modifiers may stand between, nothing else."""
+) -> tuple[R.Counted, str] | None:
+    """The class (and sub-group) of the noun the number counts.
+
+    Modifiers may stand between the number and the noun ("15 Russian service members"),
+    nothing else: a barrier word ("after", "in") or a stop ends the search.
+    """
     limit = end
     for i, tok in enumerate(after[:6]):
         if _STOP.search(text, limit, tok.start):
@@ -180,7 +197,7 @@ def _counted_noun(
         for size in range(min(table.longest, len(after) - i), 0, -1):
             hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
             if hit is not None and i < hit[0].window:
-                return hit[0]
+                return hit
         if tok.word in table.noun_barriers and not (i == 0 and tok.word == "of"):
             return None
         limit = tok.end
@@ -223,7 +240,13 @@ def _absences(source: Source, sent: Sentence, table: R.Roles) -> list[Fact]:
     return out
 
 
-def _date_role(text: str, mention: Mention, toks: Sequence[R.Token], table: R.Roles) -> str | None:
+def _date_role(
+    text: str,
+    mention: Mention,
+    toks: Sequence[R.Token],
+    table: R.Roles,
+    people: Sequence[Mention],
+) -> str | None:
     value = mention.value
     if not isinstance(value, DateInterval) or (not value.resolved and value.weekday is None):
         return None
@@ -237,21 +260,40 @@ def _date_role(text: str, mention: Mention, toks: Sequence[R.Token], table: R.Ro
         return None
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = []
-    for i, j, (name, compare) in R.find_phrases(toks[first:last], table.date_events, table.longest):
+    for i, j, (name, compare, subject) in R.find_phrases(
+        toks[first:last], table.date_events, table.longest
+    ):
         where = first + i
         if index <= where <= end:
             continue
         distance = index - (first + j) if where < index else where - end
-        hits.append((distance, name, compare))
+        hits.append((distance, where, name, compare, subject))
     if not hits:
         return None
-    _distance, name, compare = min(hits)
-    return f"{name} date" if compare else None
+    _distance, where, name, compare, subject = min(hits)
+    if not compare:
+        return None
+    if not subject:
+        return f"{name} date"
+    actor = _actor(text, toks[first].start, toks[where].start, people)
+    return f"{name} date ({actor})" if actor else None
+
+
+def _actor(text: str, start: int, verb: int, people: Sequence[Mention]) -> str:
+    """The last name before the verb in its clause, not one a source is cited by."""
+    for mention in reversed(people):
+        if start <= mention.start and mention.end <= verb:
+            cited = _ATTRIBUTED.search(text, max(start, mention.start - 40), mention.end)
+            if cited is None and isinstance(mention.value, Entity):
+                return mention.value.key
+    return ""
 
 
 def _dated_noun(toks: Sequence[R.Token], after: int, table: R.Roles) -> str | None:
     """The role of a possessive date: the event noun it qualifies, if one follows."""
-    for i, _j, (name, compare) in R.find_phrases(toks[after : after + 3], table.date_events, 2):
+    for i, _j, (name, compare, _subject) in R.find_phrases(
+        toks[after : after + 3], table.date_events, 2
+    ):
         if i <= 1:
             return f"{name} date" if compare else None
     return None

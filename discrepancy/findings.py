@@ -6,9 +6,37 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
-from discrepancy.model import Evidence, Fact, Finding, FindingType, Slot
+import attrs
 
-Published = Mapping[str, dt.date | None]
+from discrepancy.lexicon import Lexicon
+from discrepancy.model import Evidence, Fact, Finding, FindingType, Slot, Source
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What verdicts need beyond the slot: the corpus's datelines and texts, which sources
+    are copies of which (wire copy counts once in a majority), and the lexicon."""
+
+    lexicon: Lexicon
+    published: Mapping[str, dt.date | None]
+    texts: Mapping[str, str]
+    copies: Mapping[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def of(
+        cls, sources: Sequence[Source], lexicon: Lexicon, copies: Mapping[str, str] | None = None
+    ) -> Context:
+        """The context of a corpus."""
+        return cls(
+            lexicon=lexicon,
+            published={s.id: s.published for s in sources},
+            texts={s.id: s.text for s in sources},
+            copies=dict(copies or {}),
+        )
+
+    def sources_of(self, facts: Iterable[Fact]) -> list[str]:
+        """The distinct sources of ``facts``, a copy counted as its original, sorted."""
+        return sorted({self.copies.get(f.span.source, f.span.source) for f in facts})
 
 
 def finding(
@@ -18,7 +46,7 @@ def finding(
     explanation: str,
     *,
     score: float,
-    published: Published,
+    context: Context,
     suggestion: str | None = None,
     evolving: bool = False,
 ) -> Finding:
@@ -33,7 +61,7 @@ def finding(
             span=f.span,
             value=str(f.value),
             attribution=f.attribution,
-            published=published.get(f.span.source),
+            published=context.published.get(f.span.source),
         )
         for f in ordered
     )

@@ -263,8 +263,9 @@ class Fact:
     """A mention in a source, with the question it answers.
 
     ``role`` names what is counted or measured and what happened ("people killed",
-    "strikes", "warning time", "event date"); ``attribution`` is who the sentence says
-    it comes from.
+    "strikes", "warning time", "event date"); ``subject`` is the sub-group counted, when
+    the noun names one ("crew", "passengers"): parts of one whole, not rivals;
+    ``attribution`` is who the sentence says it comes from.
     """
 
     span: Span

@@ -45,7 +45,7 @@ class Roles:
     counted: Mapping[tuple[str, ...], tuple[Counted, str]]
     events: Mapping[tuple[str, ...], tuple[str, int]]
     measures: Mapping[tuple[str, ...], tuple[str, str]]
-    date_events: Mapping[tuple[str, ...], tuple[str, bool]]
+    date_events: Mapping[tuple[str, ...], tuple[str, bool, bool]]
     absent: Mapping[tuple[str, ...], tuple[str, str]]
     clause_breaks: frozenset[str]
     noun_barriers: frozenset[str]
@@ -92,7 +92,7 @@ def compiled(lexicon: Lexicon) -> Roles:
         for w in _strs(m, "absent", required=False)
     }
     date_events = {
-        _key(w): (_str(d, "name"), bool(d.get("compare", True)))
+        _key(w): (_str(d, "name"), bool(d.get("compare", True)), bool(d.get("subject", False)))
         for d in _entries(table, "date_event")
         for w in _strs(d, "words")
     }
