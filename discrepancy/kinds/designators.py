@@ -46,6 +46,7 @@ _DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
 # A letter prefix (maybe "F/A"), an optional hyphen, a number, then letters and numbers one
 # character at a time, so the pattern cannot backtrack over ways to split a run.
 _CODE = re.compile(r"(?P<prefix>(?:[A-Za-z]/)?[A-Za-z]+)-?(?P<num>\d+)(?P<rest>(?:-?[A-Za-z0-9])*)")
+_NUMBERED = re.compile(r"(?P<num>\d+)(?P<rest>(?:-?[A-Za-z0-9])*)")  # after a named system
 _DIGITS = re.compile(r"\d{2,3}")
 
 
@@ -169,11 +170,14 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
         return None
     surface = " ".join(unicodedata.normalize("NFKC", text).split())
     known = _compiled(lexicon or default_lexicon())
+    whole = _read(surface, known, strict=False, multi=False, after_maker=False)
+    if whole is not None and whole.known:
+        return whole
     for maker in known.makers:
         if surface.casefold().startswith(maker.casefold() + " "):
             rest = surface[len(maker) + 1 :]
-            return _read(rest, known, strict=False, multi=" " in rest, after_maker=True)
-    return _read(surface, known, strict=False, multi=" " in surface, after_maker=False)
+            return _read(rest, known, strict=False, multi=False, after_maker=True) or whole
+    return whole
 
 
 def _read(
@@ -182,7 +186,11 @@ def _read(
     """The entity a whole surface names, or ``None``."""
     if not surface or len(surface) > _MAX_SURFACE or not surface[0].isalnum():
         return None
-    if surface.isdigit() and not after_maker:
+    if (
+        surface.isdigit()
+        and not after_maker
+        and (strict or variant_key(surface) not in known.entities)
+    ):
         return None
     if strict and surface[0].isalpha() and not surface[0].isupper():
         return None
@@ -203,14 +211,17 @@ def _read(
 
 
 def _generic(flat: str, head: str, known: _Known, *, strict: bool) -> Entity | None:
-    named = head in known.prefix_words and len(flat) > len(head)
-    match = _CODE.fullmatch(flat[len(head) + 1 :] if named else flat)
-    if match is None:
+    match = _CODE.fullmatch(flat)
+    prefix = match["prefix"] if match else ""
+    if match is None or (len(prefix) > 3 and prefix.upper() not in known.prefix_words):
+        # A named system before a code: "Pantsir-S1", "Leopard 2A4", "Buk M-4".
+        if head not in known.prefix_words or len(flat) <= len(head) + 1:
+            return None
+        match = _CODE.fullmatch(flat[len(head) + 1 :]) or _NUMBERED.fullmatch(flat[len(head) + 1 :])
+        prefix = head
+    if match is None or prefix.casefold() in known.not_prefixes:
         return None
-    prefix = head if named else match["prefix"]
     rest, lower = _split_lower_suffix(match["rest"], known)
-    if prefix.casefold() in known.not_prefixes or (len(prefix) > 3 and not named):
-        return None
     if strict and (not prefix[0].isupper() or any(c.islower() for c in rest)):
         return None
     return _entity(_display(flat[: len(flat) - len(lower)]) + lower.upper(), known)

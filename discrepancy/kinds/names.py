@@ -169,7 +169,7 @@ def _runs(text: str, data: _Names) -> list[list[_Token]]:
         token = _token(match)
         joined = run and _joins(text, run[-1], token, data) and not run[-1].possessive
         inner = word in data.connectors or _is_particle(word, data)
-        capital = _capitalised(word)
+        capital = _capitalised(word) or (inner and "-" in word)
         if (capital or (inner and run)) and len(run) < _MAX_WORDS:
             if not joined and run:
                 runs.append(run)
@@ -204,7 +204,7 @@ def _token(match: re.Match[str]) -> _Token:
 
 def _joins(text: str, before: _Token, token: _Token, data: _Names) -> bool:
     gap = text[before.end : token.start]
-    if gap == " ":
+    if gap == " " or (gap in ("' ", "’ ") and before.word.endswith("s")):
         return True
     dotted = before.word in data.abbreviations or (len(before.word) == 1 and before.word.isupper())
     return dotted and gap == ". "
