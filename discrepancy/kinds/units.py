@@ -42,6 +42,7 @@ _FILE = "units.toml"
 KINDS = frozenset({"dimension", "duration", "currency", "percent"})
 _SPACE = "[ \t\u00a0\u2009\u202f]"
 _SEPARATOR = re.compile(f"[-\u2010\u2011]|{_SPACE}{{0,3}}")
+_PER = re.compile(f"{_SPACE}*(?:/|(?i:per){_SPACE}+|(?P<a>(?i:an?)){_SPACE}+)")
 _JOINERS = frozenset("-\u2010\u2011/'\u2019&_")
 _WINDOW = 40  # longest surface we look back over for a currency or a scale word
 
@@ -144,7 +145,30 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
     if scaled and longest and table.scale_end.search(text[max(0, pos - _WINDOW) : pos]):
         unit = table.scaled_units[_fold(scaled.group())]
         return _make(table, text, scaled.start(), scaled.end(), unit)
-    return None if found is None else _make(table, text, *found)
+    if found is None:
+        return None
+    rate = _per(table, text, found[2], found[1])
+    return _make(table, text, *(found if rate is None else (found[0], *rate)))
+
+
+def _per(table: _Table, text: str, unit: str, end: int) -> tuple[int, str] | None:
+    """A rate's second unit after the first: "barrels per day", "km/s", "tonnes a year"."""
+    info = table.units.get(unit)
+    per = _PER.match(text, end)
+    if per is None or info is None or info.kind == "percent" or "_per_" in unit:
+        return None
+    found = table.after.match(text, per.end())
+    if found is None:
+        return None
+    surface = found.group()
+    other = table.units.get(table.exact.get(surface) or table.folded.get(_fold(surface), ""))
+    if other is None or other.kind not in {"dimension", "duration"} or "_per_" in other.name:
+        return None
+    if per.group("a") and other.kind != "duration":
+        return None
+    if surface in table.ambiguous and per.group().strip() != "/":
+        return None
+    return found.end(), f"{unit}_per_{other.name}"
 
 
 def _plain_after(
@@ -247,10 +271,7 @@ def to_base(value: float, unit: str, *, lexicon: Lexicon | None = None) -> tuple
     >>> to_base(5, "USD") is None
     True
     """
-    info = _table(lexicon or default_lexicon()).units.get(unit)
-    if info is not None and info.kind in {"currency", "percent"}:
-        return None
-    expression = info.pint if info is not None else unit
+    expression = _expression(_table(lexicon or default_lexicon()), unit)
     if not expression or not math.isfinite(value):
         return None
     try:
@@ -276,15 +297,13 @@ def same_dimension(unit_a: str, unit_b: str, *, lexicon: Lexicon | None = None) 
     if unit_a == unit_b:
         return True
     table = _table(lexicon or default_lexicon())
+    if _is_money(table, unit_a) or _is_money(table, unit_b):
+        return False
     info_a, info_b = table.units.get(unit_a), table.units.get(unit_b)
     if info_a is not None and info_b is not None:
-        if "money" in (info_a.dimension, info_b.dimension):
-            return False
         return info_a.dimension == info_b.dimension
-    if _is_money(info_a) or _is_money(info_b):
-        return False
-    dimension_a = _pint_dimensionality(_pint_expression(unit_a, lexicon or default_lexicon()))
-    dimension_b = _pint_dimensionality(_pint_expression(unit_b, lexicon or default_lexicon()))
+    dimension_a = _pint_dimensionality(_expression(table, unit_a))
+    dimension_b = _pint_dimensionality(_expression(table, unit_b))
     return dimension_a is not None and dimension_a == dimension_b
 
 
@@ -292,7 +311,9 @@ def same_dimension(unit_a: str, unit_b: str, *, lexicon: Lexicon | None = None) 
 
 
 def _make(table: _Table, text: str, start: int, end: int, unit: str) -> UnitMatch:
-    kind = table.units[unit].kind
+    kind = table.units[unit.split("_per_")[0]].kind
+    if unit not in table.units and kind == "duration":
+        kind = "dimension"  # "hours per week" is a rate, not a duration
     return UnitMatch(start=start, end=end, surface=text[start:end], unit=unit, kind=kind)
 
 
@@ -308,7 +329,8 @@ def _nothing_follows(text: str, end: int) -> bool:
     return not rest or not rest[0].isalnum()
 
 
-def _is_money(info: UnitInfo | None) -> bool:
+def _is_money(table: _Table, unit: str) -> bool:
+    info = table.units.get(unit.split("_per_")[0])
     return info is not None and info.dimension == "money"
 
 
@@ -319,11 +341,17 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-def _pint_expression(unit: str, lexicon: Lexicon) -> str | None:
-    info = _table(lexicon).units.get(unit)
+def _expression(table: _Table, unit: str) -> str | None:
+    """What pint reads for ``unit``; ``None`` for money, percent and no fixed scale."""
+    info = table.units.get(unit)
     if info is not None:
-        return info.pint or None
-    return unit
+        return info.pint if info.kind not in {"currency", "percent"} and info.pint else None
+    if "_per_" not in unit:
+        return unit
+    parts = [_expression(table, part) for part in unit.split("_per_")]
+    if not all(parts) or len(parts) < 2:
+        return None
+    return " / ".join(f"({part})" for part in parts)
 
 
 @functools.cache

@@ -69,6 +69,18 @@ EXAMPLES: list[Example] = [
     ("a 300", "-metre-long ship", "metre", "meter", "dimension"),
     ("40", "C (104F)", "C", "degree_celsius", "dimension"),
     ("5", "pc rise", "pc", "percent", "percent"),
+    ("1.5 million", " barrels per day", "barrels per day", "barrel_per_day", "dimension"),
+    ("1.5 million", " barrels a day", "barrels a day", "barrel_per_day", "dimension"),
+    ("300", " mg/l", "mg/l", "milligram_per_liter", "dimension"),
+    ("10", " kg/m3", "kg/m3", "kilogram_per_cubic_meter", "dimension"),
+    ("40", " hours per week", "hours per week", "hour_per_week", "dimension"),
+    ("15", " dollars an hour", "dollars an hour", "dollar_per_hour", "currency"),
+    ("7", " km/s", "km/s", "kilometer_per_second", "dimension"),
+    ("30", " mpg", "mpg", "mile_per_gallon", "dimension"),
+    ("20", " kg per person", "kg", "kilogram", "dimension"),
+    ("5", " miles a gallon", "miles a gallon", "mile_per_gallon", "dimension"),
+    ("5", " miles a week", "miles a week", "mile_per_week", "dimension"),
+    ("5", " miles a piece", "miles", "mile", "dimension"),
     ("100", " yen", "yen", "JPY", "currency"),
     ("100", " billion yuan", None, None, None),  # "billion" is the number's business
     ("100 billion", " yuan", "yuan", "CNY", "currency"),
@@ -255,6 +267,8 @@ def test_no_currency_before(before: str, rest: str) -> None:
         (1, "barrel", (0.158987294928, "meter ** 3")),
         (1, "metric_ton", (1000, "kilogram")),
         (1, "decade", (3652.5 * 86400, "second")),
+        (1, "barrel_per_day", (0.158987294928 / 86400, "meter ** 3 / second")),
+        (1, "kilometer_per_hour", (1 / 3.6, "meter / second")),
     ],
 )
 def test_to_base(value: float, unit: str, expected: tuple[float, str]) -> None:
@@ -265,7 +279,18 @@ def test_to_base(value: float, unit: str, expected: tuple[float, str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "unit", ["USD", "dollar", "pound_currency", "percent", "degree_temperature", "flurb"]
+    "unit",
+    [
+        "USD",
+        "dollar",
+        "pound_currency",
+        "percent",
+        "degree_temperature",
+        "flurb",
+        "dollar_per_hour",
+        "flurb_per_hour",
+        "_per_",
+    ],
 )
 def test_to_base_none(unit: str) -> None:
     assert to_base(5, unit) is None
@@ -292,6 +317,11 @@ def test_to_base_rejects_non_finite() -> None:
         ("megabyte", "radian", False),  # both dimensionless to pint, not to a reader
         ("kilometer", "parsec", True),  # not in our data: pint decides
         ("parsec", "USD", False),
+        ("barrel_per_day", "liter_per_second", True),
+        ("barrel_per_day", "barrel", False),
+        ("dollar_per_hour", "dollar_per_hour", True),
+        ("dollar_per_hour", "USD_per_hour", False),
+        ("kilometer_per_second", "mile_per_hour", True),
     ],
 )
 def test_same_dimension(a: str, b: str, same: bool) -> None:
