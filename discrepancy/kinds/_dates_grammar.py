@@ -73,6 +73,8 @@ def holiday(s: Scanner, i: int) -> Match | None:
     """ "Christmas", "easter 2018", "last easter", "independence day of this year"."""
     shift = s.w.shifts.get(s.low(i))
     k = i + 1 if shift is not None else s.skip(i, "the")
+    if s.low(k) not in s.w.holiday_heads:
+        return None
     for size in (5, 4, 3, 2, 1):
         key = tuple(s.low(k + n) for n in range(size))
         rule = s.w.holidays.get(key)
@@ -108,6 +110,49 @@ def _pick(ref: dt.date, days: list[dt.date], shift: int | None) -> dt.date | Non
         return next((d for d in days if d.year == ref.year), None)
     near = [d for d in ahead if (d - ref).days <= cal.AHEAD_DAYS] + past
     return min(near, key=lambda d: abs((d - ref).days), default=None)
+
+
+def holiday_weekend(s: Scanner, i: int) -> Match | None:
+    """ "Labor Day weekend", "the weekend of Halloween", "Thanksgiving 2023 weekend"."""
+    k = s.skip(i, "the")
+    lead = s.low(k) == "weekend" and s.low(k + 1) == "of"
+    found = holiday(s, k + 2 if lead else i)
+    if found is None or not (lead or s.low(found[0]) == "weekend"):
+        return None
+    value = found[1]
+    if not isinstance(value, DateInterval) or not value.resolved:
+        return None
+    d = value.low
+    if d.weekday() == 0:
+        low, high = d - dt.timedelta(days=2), d
+    elif d.weekday() >= 5:
+        low = d - dt.timedelta(days=d.weekday() - 5)
+        high = low + dt.timedelta(days=1)
+    else:
+        low, high = d, d + dt.timedelta(days=6 - d.weekday())
+    return found[0] + (0 if lead else 1), cal.span(low, high, Precision.WEEK)
+
+
+def for_amount(s: Scanner, i: int) -> Match | None:
+    """ "for 3 days from today", "for a week starting tomorrow": a span from a date."""
+    if s.low(i) != "for":
+        return None
+    count = s.count(i + 1)
+    unit = None if count is None else s.unit(count[0])
+    if count is None or unit is None:
+        return None
+    k = s.skip(unit[0], ",")
+    if s.low(k) not in ("from", "starting", "beginning"):
+        return None
+    k = s.skip(s.skip(k + 1, "from", "on"), "on")
+    start = single(s, k)
+    value = None if start is None else value_of(start[1], s.ref)
+    if start is None or value is None or not value.resolved or not value.year_known:
+        return None
+    end = cal.shift(value.low, count[1] * unit[1], unit[2])
+    if end is None:
+        return None
+    return start[0], cal.span(value.low, end - dt.timedelta(days=1), Precision.DAY)
 
 
 def portion(s: Scanner, i: int) -> Match | None:
@@ -325,7 +370,7 @@ def combine(a: Parsed, b: Parsed, ref: dt.date | None) -> DateInterval | None:
     if high.weekday is not None and low.precision == Precision.DAY and high.low < low.low:
         weeks = (low.low - high.low).days // 7 + 1
         high = cal.day(high.low + dt.timedelta(weeks=weeks), high.weekday)
-    top = high.high if high.precision == Precision.DAY else high.low
+    top = high.high if high.precision == Precision.DAY or _partial(high) else high.low
     if top < low.low and isinstance(a, Part) and a.year is None and a.shift is None:
         earlier = value_of(attrs.evolve(a, year=low.low.year - 1), ref) if low.year_known else None
         if earlier is not None and earlier.low <= top:
@@ -334,6 +379,13 @@ def combine(a: Parsed, b: Parsed, ref: dt.date | None) -> DateInterval | None:
         return None
     precision = min(low.precision, high.precision, key=_FINER.index)
     return DateInterval(low=low.low, high=top, precision=precision, year_known=low.year_known)
+
+
+def _partial(value: DateInterval) -> bool:
+    """Whether an interval is part of a month or year ("the end of 2008"), not all of it."""
+    if value.precision == Precision.YEAR:
+        return (value.low.month, value.low.day) != (1, 1) or value.high.month != 12
+    return value.precision == Precision.MONTH and value.low.day != 1
 
 
 def _inherit(a: Part, b: Part) -> tuple[Part, Part]:
@@ -382,4 +434,7 @@ _SINGLE: tuple[rel.Rule, ...] = (
     rel.weekday_expr,
     rel.year_to_date,
     rel.earlier_later,
+    rel.the_unit,
+    holiday_weekend,
+    for_amount,
 )

@@ -96,6 +96,9 @@ class Words:
     decades: Mapping[str, int]
     holidays: Mapping[tuple[str, ...], Holiday]
     holiday_names: Mapping[str, Holiday]
+    abbreviations: frozenset[str]
+    starters: frozenset[str]  # every word a date expression can begin with
+    holiday_heads: frozenset[str]  # the first word of each holiday's name
 
 
 def _int_table(table: Mapping[str, Any], key: str, low: int, high: int) -> dict[str, int]:
@@ -179,9 +182,20 @@ def words(lexicon: Lexicon) -> Words:
     """
     table = lexicon.table("dates")
     names = _holidays(table)
+    months = _int_table(table, "months", 1, 12)
+    weekdays = _int_table(table, "weekdays", 0, 6)
+    lists = [
+        _int_table(table, key, -(10**6), 10**6)
+        for key in ("cardinals", "ordinals", "relative_days", "shifts", "decades")
+    ]
+    starters = frozenset().union(months, weekdays, *lists, table.get("weekday_shifts", {}))
+    starters |= {name.split()[0] for name in names} | _STARTERS
     return Words(
-        months=_int_table(table, "months", 1, 12),
-        weekdays=_int_table(table, "weekdays", 0, 6),
+        starters=starters,
+        holiday_heads=frozenset(name.split()[0] for name in names),
+        months=months,
+        weekdays=weekdays,
+        abbreviations=_abbreviations(months) | _abbreviations(weekdays),
         ambiguous=_word_list(table, "ambiguous"),
         cardinals=_int_table(table, "cardinals", 0, 90),
         ordinals=_int_table(table, "ordinals", 1, 31),
@@ -196,6 +210,51 @@ def words(lexicon: Lexicon) -> Words:
         holidays={tuple(_TOKEN.findall(n)): h for n, h in names.items()},
         holiday_names=names,
     )
+
+
+_STARTERS = frozenset(
+    [
+        "the",
+        "on",
+        "in",
+        "for",
+        "between",
+        "from",
+        "early",
+        "late",
+        "mid",
+        "middle",
+        "beginning",
+        "start",
+        "end",
+        "at",
+        "within",
+        "earlier",
+        "later",
+        "that",
+        "couple",
+        "a",
+        "an",
+        "now",
+        "current",
+        "date",
+        "week",
+        "year",
+        "weekend",
+        "q",
+        "h",
+        "w",
+        "cy",
+    ]
+)
+
+
+def _abbreviations(names: Mapping[str, int]) -> frozenset[str]:
+    """The names shorter than another name of the same month or day ("sept", not "june")."""
+    longest: dict[int, int] = {}
+    for name, value in names.items():
+        longest[value] = max(longest.get(value, 0), len(name))
+    return frozenset(name for name, value in names.items() if len(name) < longest[value])
 
 
 def resolve_lexicon(lexicon: Lexicon | None) -> Words:

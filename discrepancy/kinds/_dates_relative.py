@@ -77,6 +77,14 @@ def unit_span(ref: dt.date, unit: str, count: int, shift: int) -> DateInterval |
 def shift_unit(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
     """ "last week", "this month", "the next quarter", "next decade", "this weekend"."""
     k = s.skip(i, "the", "that")
+    after = (s.low(k), s.low(k + 1), s.low(k + 2))
+    if after[0] in ("week", "month", "year") and after[1:] in (
+        ("after", "next"),
+        ("before", "last"),
+    ):
+        shift = 2 if after[1] == "after" else -2
+        found = unit_span(s.ref, after[0], 1, shift) if s.ref else unresolved()
+        return None if found is None else (k + 3, found)
     if s.low(k) == "weekend" and k > i:
         return k + 1, _weekend(s.ref, None)
     shift = s.w.shifts.get(s.low(k))
@@ -121,6 +129,10 @@ def shift_count(s: Scanner, i: int) -> Match | None:
         count = (count[0] + 1, count[1])
         if not s.low(count[0]).endswith("s"):
             return None
+    if s.low(count[0]) in ("business", "working") and s.low(count[0] + 1) == "days":
+        if not shift or count[1] < 1 or count[1] > 400:
+            return None
+        return count[0] + 2, _business_days(s.ref, count[1], shift) if s.ref else unresolved()
     unit = s.unit(count[0])
     if unit is None or not shift or count[1] < 1:
         return None
@@ -128,6 +140,17 @@ def shift_count(s: Scanner, i: int) -> Match | None:
         return unit[0], unresolved()
     found = _count_span(s.ref, unit[2], unit[1] * count[1], shift, aligned=unit[1] in (3, 10))
     return None if found is None else (unit[0], found if not within else _from_ref(s.ref, found))
+
+
+def _business_days(ref: dt.date, n: int, shift: int) -> DateInterval:
+    """The ``n`` weekdays (Monday to Friday) after, or before, the reference date."""
+    days: list[dt.date] = []
+    d = ref
+    while len(days) < n:
+        d += dt.timedelta(days=shift)
+        if d.weekday() < 5:
+            days.append(d)
+    return cal.span(min(days), max(days), Precision.DAY)
 
 
 def _from_ref(ref: dt.date, found: DateInterval) -> DateInterval:
@@ -308,6 +331,19 @@ def earlier_later(s: Scanner, i: int) -> Match | None:
     if word == "earlier":
         return unit[0], cal.span(whole.low, s.ref, Precision.DAY)
     return unit[0], cal.span(s.ref, whole.high, Precision.DAY)
+
+
+def the_unit(s: Scanner, i: int) -> Match | None:
+    """ "(for) the day", "(of) the year" closing a clause: the reference day, week, ..."""
+    if s.low(i) != "the" or s.low(i - 1) not in ("for", "of", "in"):
+        return None
+    unit = s.low(i + 1)
+    if unit not in ("day", "week", "month", "year") or s.low(i + 2).isalnum():
+        return None
+    if s.low(i + 2) in ("'", "-"):
+        return None
+    found = unit_span(s.ref, unit, 1, 0) if s.ref else unresolved()
+    return None if found is None else (i + 2, found)
 
 
 def year_to_date(s: Scanner, i: int) -> Match | None:

@@ -55,13 +55,14 @@ class Scanner:
 
     def __init__(self, tokens: list[Token], words: Words, ref: dt.date | None) -> None:
         self.toks = tokens
+        self.lows = [t.low for t in tokens]
         self.w = words
         self.ref = ref
         self.waived = -1  # a token just after a range's joiner: free to start a date
 
     def low(self, i: int) -> str:
         """The lower-cased token at ``i``, or ``""`` past either end."""
-        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def glued(self, i: int) -> bool:
         """Whether token ``i`` touches the token before it."""
@@ -188,6 +189,8 @@ class Scanner:
     def count(self, i: int) -> tuple[int, int] | None:
         """How many units: "3", "three", "a", "an", "a couple of"."""
         t = self.low(i)
+        if t == "couple":
+            return self.skip(i + 1, "of"), 2
         if t in ("a", "an", "one"):
             if self.low(i + 1) == "couple":
                 return self.skip(i + 2, "of"), 2
@@ -208,18 +211,19 @@ class Scanner:
         found = self.w.months.get(self.low(i))
         if found is None:
             return None
-        return self.after_dot(i + 1), found
+        return self.after_dot(i), found
 
     def weekday(self, i: int) -> tuple[int, int] | None:
         """A weekday name or abbreviation (and its full stop)."""
         found = self.w.weekdays.get(self.low(i))
         if found is None:
             return None
-        return self.after_dot(i + 1), found
+        return self.after_dot(i), found
 
-    def after_dot(self, j: int) -> int:
-        """Past a full stop glued to an abbreviation."""
-        return j + 1 if self.low(j) == "." and self.glued(j) else j
+    def after_dot(self, i: int) -> int:
+        """Past the word at ``i`` and, when it is an abbreviation, its full stop."""
+        dot = self.low(i) in self.w.abbreviations and self.low(i + 1) == "." and self.glued(i + 1)
+        return i + 2 if dot else i + 1
 
     def midsentence_capital(self, i: int) -> bool:
         """Whether the token at ``i`` is capitalised where a sentence does not begin."""

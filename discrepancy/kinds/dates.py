@@ -47,7 +47,11 @@ def find(
     s = Scanner(tokens, resolve_lexicon(lexicon), reference_date)
     out: list[Mention] = []
     i = 0
+    starters = s.w.starters
     while i < len(tokens):
+        if not (tokens[i].low in starters or tokens[i].low.isdigit()):
+            i += 1
+            continue
         found = grammar.range_(s, i)
         one = grammar.single(s, i)
         if one is not None and (found is None or one[0] >= found[0]):

