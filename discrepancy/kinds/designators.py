@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 from discrepancy.model import Entity, Mention
@@ -259,8 +259,9 @@ def _entity(key: str, known: _Known) -> Entity:
 def nearest_known(entity: Entity, *, lexicon: Lexicon | None = None) -> list[tuple[Entity, int]]:
     """Known designators within two edits of ``entity``'s variant key, nearest first.
 
-    Ties are broken by how close the display keys are, so "A-200" is nearer "S-200" than
-    "A300".
+    Edits are counted as optimal string alignment (a swap of neighbours is one edit);
+    ties are broken by how close the display keys are ("A-200" is nearer "S-200" than
+    "A220").
 
     >>> [(e.key, d) for e, d in nearest_known(parse("A-200"))][:1]
     [('S-200', 1)]
@@ -270,9 +271,9 @@ def nearest_known(entity: Entity, *, lexicon: Lexicon | None = None) -> list[tup
     for other in known.canonical:
         if other.variant_key == entity.variant_key:
             continue
-        distance = Levenshtein.distance(entity.variant_key, other.variant_key, score_cutoff=2)
+        distance = OSA.distance(entity.variant_key, other.variant_key, score_cutoff=2)
         if distance <= 2:
-            shape = Levenshtein.distance(entity.key, other.key)
+            shape = OSA.distance(entity.key, other.key)
             scored[other.key] = (distance, shape, other)
     ranked = sorted(scored.values(), key=lambda t: (t[0], t[1], t[2].key))
     return [(other, distance) for distance, _, other in ranked]
