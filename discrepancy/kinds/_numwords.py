@@ -1,6 +1,6 @@
 """The grammar of numbers written in words (and digits with scale words), private.
 
-Tokens come from ``_numlex.NumLex.token_re``; each knows the gap (the text) before it.
+Tokens come from ``_numlex.NumLex`` (digits and words); each knows the gap (the text) before it.
 ``parse_one`` reads the longest number that starts at one token and says where the next
 attempt starts, so a whole run is read left to right in one pass over its tokens.
 """

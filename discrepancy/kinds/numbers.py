@@ -10,6 +10,7 @@ One compiled regex finds digit strings and number words in a single pass; the wo
 
 from __future__ import annotations
 
+import heapq
 import re
 from fractions import Fraction
 
@@ -94,13 +95,18 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nw.Tok], dict[int, _DigitInfo]]
     toks: list[nw.Tok] = []
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
-    for m in nl.token_re.finditer(text):
-        if m.group("dig") is not None:
+    matches = heapq.merge(
+        nl.digit_re.finditer(text), nl.word_re.finditer(text), key=lambda m: m.start()
+    )
+    for m in matches:
+        if prev_end is not None and m.start() < prev_end:
+            continue
+        if m.re is nl.digit_re:
             tok = _digit_token(text, m, nl, info)
             if tok is None:
                 continue
         else:
-            word = m.group("word").lower()
+            word = m.group().lower()
             tok = nw.Tok(start=m.start(), end=m.end(), meanings=nl.words[word], word=word)
         gap = nw.BREAK
         if prev_end is not None and tok.start - prev_end <= 40:
@@ -213,9 +219,26 @@ def _merge_counts(text: str, nl: NumLex, found: list[NumberMatch]) -> list[Numbe
         )
     if not extra:
         return found
-    taken = [(m.start, m.end) for m in found]
-    kept = [e for e in extra if not any(s < e.end and e.start < t for s, t in taken)]
-    return sorted([*found, *kept], key=lambda m: m.start)
+    return merge_free(found, extra)
+
+
+def merge_free(found: list[NumberMatch], extra: list[NumberMatch]) -> list[NumberMatch]:
+    """``found`` plus the ``extra`` matches that overlap none of them, in order (both sorted).
+
+    >>> a = NumberMatch(start=0, end=2, surface="10", low=10, high=10)
+    >>> b = NumberMatch(start=1, end=3, surface="0x", low=0, high=0)
+    >>> [m.surface for m in merge_free([a], [b])]
+    ['10']
+    """
+    out: list[NumberMatch] = []
+    k = 0
+    for e in extra:
+        while k < len(found) and found[k].end <= e.start:
+            k += 1
+        if k < len(found) and found[k].start < e.end:
+            continue
+        out.append(e)
+    return sorted([*found, *out], key=lambda m: m.start)
 
 
 def parse_number(text: str, *, lexicon: Lexicon | None = None) -> float | None:

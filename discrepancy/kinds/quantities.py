@@ -18,7 +18,7 @@ import attrs
 
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import units
-from discrepancy.kinds.numbers import NumberMatch, scan
+from discrepancy.kinds.numbers import NumberMatch, merge_free, scan
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import Interval, Mention
 
@@ -31,6 +31,8 @@ _AND = re.compile(r"[ \t]+and[ \t]+", re.I)
 _COMPOUND = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
 _PERCENT = "percent"
+_WINDOW = 64
+_BEFORE = 28
 
 
 @attrs.frozen(kw_only=True)
@@ -75,30 +77,43 @@ def _with_articles(
     for m in _ARTICLE_UNIT.finditer(text):
         if m.group().lower() == "one":
             continue
-        unit = units.unit_after(text, m.end(), lexicon=lexicon)
+        unit = _unit_after(text, m.end(), lexicon)
         if unit is None or unit.end - unit.start < 2 or unit.kind == _PERCENT:
             continue
         extra.append(NumberMatch(start=m.start(), end=m.end(), surface=m.group(), low=1, high=1))
-    if not extra:
-        return nums
-    taken = [(n.start, n.end) for n in nums]
-    kept = [e for e in extra if not any(s < e.end and e.start < t for s, t in taken)]
-    return sorted([*nums, *kept], key=lambda n: n.start)
+    return merge_free(nums, extra) if extra else nums
+
+
+def _unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
+    """``units.unit_after`` over a window of the text (its cost must not grow with the text)."""
+    found = units.unit_after(text[pos : pos + _WINDOW], 0, lexicon=lexicon)
+    return (
+        None if found is None else attrs.evolve(found, start=found.start + pos, end=found.end + pos)
+    )
+
+
+def _currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
+    """``units.currency_before`` over a window of the text before ``pos``."""
+    lead = max(0, pos - _BEFORE)
+    found = units.currency_before(text[lead : pos + _BEFORE], pos - lead, lexicon=lexicon)
+    if found is None:
+        return None
+    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
 
 
 def _part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex) -> _Part | None:
     """The number with its currency and unit, ``None`` for designators ("F-16", "MH17")."""
-    currency = units.currency_before(text, num.start, lexicon=lexicon)
+    currency = _currency_before(text, num.start, lexicon)
     if (num.letter_before or num.designator) and currency is None:
         return None
     low, high, end = num.low, num.high, num.end
     if currency is not None and num.money_scale is not None and num.money_end is not None:
         low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
-    unit = None if num.ordinal else units.unit_after(text, end, lexicon=lexicon)
+    unit = None if num.ordinal else _unit_after(text, end, lexicon)
     if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1):
         of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
         if of is not None:
-            unit = units.unit_after(text, of.end(), lexicon=lexicon)
+            unit = _unit_after(text, of.end(), lexicon)
         if unit is not None and num.ordinal:
             low = high = 1 / num.low
             num = attrs.evolve(num, ordinal=False, low=low, high=high)
@@ -161,7 +176,7 @@ def _extend(
         if (
             nxt.start in _and_ends(text, part.end)
             and 0 < nxt.high < 1
-            and units.unit_after(text, nxt.end, lexicon=lexicon) is None
+            and _unit_after(text, nxt.end, lexicon) is None
         ):
             value = part.low + nxt.low
             part = attrs.evolve(part, low=value, high=value, end=nxt.end)

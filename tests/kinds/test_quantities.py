@@ -1,0 +1,198 @@
+"""Hedged amounts, ranges, percentages, measures and money: ``quantities.find``/``parse``."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from discrepancy import find_quantities
+from discrepancy.kinds.quantities import find, parse
+from discrepancy.model import Interval, Mention
+from discrepancy.strategies.quantities import Phrasing, amounts, phrasings
+
+N = None
+# (text, surface, kind, low, high, low_inclusive, high_inclusive, approximate, unit)
+Row = tuple[str, str, str, float | None, float | None, bool, bool, bool, str | None]
+EXAMPLES: list[Row] = [
+    ("15 people died", "15", "number", 15, 15, True, True, False, N),
+    ("all 15 passengers", "all 15", "number", 15, 15, True, True, False, N),
+    ("over 200 airstrikes", "over 200", "range", 200, N, False, True, False, N),
+    ("more than 200", "more than 200", "range", 200, N, False, True, False, N),
+    ("at least 12 dead", "at least 12", "range", 12, N, True, True, False, N),
+    ("200+ people", "200+", "range", 200, N, True, True, False, N),
+    ("500 or more", "500 or more", "range", 500, N, True, True, False, N),
+    ("up to 700 workers", "up to 700", "range", N, 700, True, True, False, N),
+    ("no more than 12", "no more than 12", "range", N, 12, True, True, False, N),
+    ("less than 30", "less than 30", "range", N, 30, True, False, False, N),
+    ("fewer than 30", "fewer than 30", "range", N, 30, True, False, False, N),
+    ("under 30", "under 30", "range", N, 30, True, False, False, N),
+    ("about 200", "about 200", "number", 200, 200, True, True, True, N),
+    ("nearly 200", "nearly 200", "number", 200, 200, True, True, True, N),
+    ("some 2,000 troops", "some 2,000", "number", 2000, 2000, True, True, True, N),
+    ("roughly two hundred", "roughly two hundred", "number", 200, 200, True, True, True, N),
+    ("between 20 and 30", "between 20 and 30", "range", 20, 30, True, True, False, N),
+    ("from 1,000 to 1,500", "from 1,000 to 1,500", "range", 1000, 1500, True, True, False, N),
+    ("10-20 dollars", "10-20 dollars", "range", 10, 20, True, True, False, "dollar"),
+    ("two or three", "two or three", "range", 2, 3, True, True, True, N),
+    ("hundreds of strikes", "hundreds", "range", 200, 1000, True, False, True, N),
+    ("dozens of them", "dozens", "range", 24, 100, True, False, True, N),
+    ("tens of thousands", "tens of thousands", "range", 20000, 100000, True, False, True, N),
+    ("x>10", ">10", "range", 10, N, False, True, False, N),
+    ("20%", "20%", "percent", 20, 20, True, True, False, "percent"),
+    ("twenty per cent", "twenty per cent", "percent", 20, 20, True, True, False, "percent"),
+    ("22 miles off the coast", "22 miles", "dimension", 22, 22, True, True, False, "mile"),
+    ("a 22-mile trip", "22-mile", "dimension", 22, 22, True, True, False, "mile"),
+    ("a one-minute warning", "one-minute", "duration", 1, 1, True, True, False, "minute"),
+    ("less than a minute", "less than a minute", "range", N, 1, True, False, False, "minute"),
+    ("an hour and a half", "an hour and a half", "duration", 1.5, 1.5, True, True, False, "hour"),
+    ("half an hour", "half an hour", "duration", 0.5, 0.5, True, True, False, "hour"),
+    (
+        "2 years and 3 months",
+        "2 years and 3 months",
+        "duration",
+        27,
+        27,
+        True,
+        True,
+        False,
+        "month",
+    ),
+    ("$5bn", "$5bn", "currency", 5e9, 5e9, True, True, False, "dollar"),
+    ("$5m", "$5m", "currency", 5e6, 5e6, True, True, False, "dollar"),
+    ("£2,000", "£2,000", "currency", 2000, 2000, True, True, False, "pound_currency"),
+    ("3 dollars 50 cents", "3 dollars 50 cents", "currency", 3.5, 3.5, True, True, False, "dollar"),
+    ("the 21st century", "21st", "ordinal", 21, 21, True, True, False, N),
+]
+
+EXAMPLES_BUGS_CAUGHT: list[Row] = [
+    # "over" between two numbers is a preposition, not a hedge
+    ("$2000 over 3 years", "3 years", "duration", 3, 3, True, True, False, "year"),
+    # "and more" followed by "than" belongs to the next hedge
+    ("no more than 12 and more than 194", "no more than 12", "range", N, 12, True, True, False, N),
+    # a fiscal quarter is not a quarter of one
+    (
+        "the quarter to $254 million",
+        "$254 million",
+        "currency",
+        254e6,
+        254e6,
+        True,
+        True,
+        False,
+        "dollar",
+    ),
+    # "scores" is a verb here
+    ("He scores between 10 and 15", "between 10 and 15", "range", 10, 15, True, True, False, N),
+]
+
+# (text, surfaces that must NOT be reported as quantities)
+NOT_QUANTITIES: list[tuple[str, list[str]]] = [
+    ("an S-200 missile downed an Il-20", ["200", "20"]),
+    ("F-16 jets and an A320-200 near MH17", ["16", "320", "200", "17"]),
+    ("in the 1990s and 1960's", ["1990", "1960"]),
+    ("at 2pm", ["2"]),
+]
+
+EXAMPLES_XFAIL: list[Row] = [
+    # joining two one-sided bounds with "but" across ordinals needs "the" in the gap
+    (
+        "higher than the tenth but lower than the fifteenth",
+        "x",
+        "range",
+        10,
+        15,
+        False,
+        False,
+        False,
+        N,
+    ),
+    ("2 below zero", "2 below zero", "dimension", -2, -2, True, True, False, N),
+]
+
+
+def _row(m: Mention) -> tuple[object, ...]:
+    return (
+        m.surface,
+        m.kind,
+        m.low,
+        m.high,
+        m.low_inclusive,
+        m.high_inclusive,
+        m.approximate,
+        m.unit,
+    )
+
+
+@pytest.mark.parametrize("row", EXAMPLES + EXAMPLES_BUGS_CAUGHT, ids=lambda r: r[0])
+def test_find(row: Row) -> None:
+    text, *expected = row
+    assert tuple(expected) in [_row(m) for m in find(text)]
+
+
+@pytest.mark.parametrize("row", EXAMPLES_XFAIL, ids=lambda r: r[0])
+@pytest.mark.xfail(strict=True, reason="known gap")
+def test_find_known_gaps(row: Row) -> None:
+    text, *expected = row
+    assert tuple(expected) in [_row(m) for m in find(text)]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), NOT_QUANTITIES, ids=repr)
+def test_designators_and_decades_are_not_quantities(text: str, surfaces: list[str]) -> None:
+    found = {m.surface for m in find(text)}
+    assert found.isdisjoint(surfaces)
+
+
+def test_find_quantities_is_the_public_entry() -> None:
+    assert [m.surface for m in find_quantities("over 200 airstrikes")] == ["over 200"]
+
+
+@pytest.mark.parametrize("junk", ["", "nothing", "5 and 6", "S-200", "over"])
+def test_parse_is_none_on_junk(junk: str) -> None:
+    assert parse(junk) is None
+
+
+def test_parse_one_amount() -> None:
+    assert parse("between 20 and 30") == Interval(low=20, high=30)
+
+
+def test_two_bounds_join_into_one_range() -> None:
+    (m,) = find("more than 10 and less than 40")
+    assert (m.low, m.high, m.low_inclusive, m.high_inclusive) == (10, 40, False, False)
+
+
+@given(phrasings(amounts()))
+def test_phrasings_parse_back(p: Phrasing) -> None:
+    assert parse(p.text) == p.value
+
+
+@given(phrasings(amounts(max_value=10**6)), st.sampled_from(["Officials said ", "(", ""]))
+def test_phrasings_are_found_in_a_sentence(p: Phrasing, lead: str) -> None:
+    text = f"{lead}{p.text} people were hurt."
+    found = find(text)
+    assert [m.value for m in found] == [p.value]
+    assert found[0].start == len(lead)
+
+
+@given(st.text())
+def test_offsets_slice_back_and_bounds_order(text: str) -> None:
+    found = find(text)
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+        if m.low is not None and m.high is not None:
+            assert m.low <= m.high
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@given(phrasings(amounts()))
+def test_parse_is_idempotent_on_its_own_surface(p: Phrasing) -> None:
+    (m,) = find(p.text)
+    assert parse(m.surface) == m.value
+
+
+def test_repeated_hedges_are_read_in_one_pass() -> None:
+    text = "more than " * 20_000 + "5"
+    (m,) = find(text)
+    assert (m.low, m.high) == (5, None)
