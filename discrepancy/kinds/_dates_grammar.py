@@ -8,42 +8,32 @@ import attrs
 
 from discrepancy.kinds import _dates_absolute as ab
 from discrepancy.kinds import _dates_calendar as cal
+from discrepancy.kinds import _dates_periods as per
 from discrepancy.kinds import _dates_relative as rel
-from discrepancy.kinds._dates_scan import Match, Parsed, Part, Scanner, resolve, unresolved
+from discrepancy.kinds._dates_scan import (
+    Match,
+    Parsed,
+    Part,
+    Scanner,
+    longest,
+    unresolved,
+    value_of,
+)
 from discrepancy.model import DateInterval, Precision
 
 _FINER = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.YEAR, Precision.DECADE)
-_PORTIONS = {
-    "early": 0, "beginning": 0, "start": 0,
-    "mid": 1, "middle": 1,
-    "late": 2, "end": 2,
-}  # fmt: skip
 _WEEK_OF = frozenset({"beginning", "starting", "commencing"})
-
-
-def value_of(parsed: Parsed, ref: dt.date | None) -> DateInterval | None:
-    """The interval a rule's result stands for."""
-    return resolve(parsed, ref) if isinstance(parsed, Part) else parsed
-
-
-def _longest(s: Scanner, i: int, rules: tuple[rel.Rule, ...]) -> Match | None:
-    best: Match | None = None
-    for rule in rules:
-        found = rule(s, i)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = found
-    return best
 
 
 def written(s: Scanner, i: int) -> Match | None:
     """A date written out, with "this"/"next"/"last" or a weekday before it."""
     shift = s.w.shifts.get(s.low(i))
     if shift is not None and s.low(i + 1) not in s.w.weekdays:
-        found = _longest(s, i + 1, _WRITTEN)
+        found = longest(s, i + 1, _WRITTEN)
         part = None if found is None else found[1]
         if found and isinstance(part, Part) and part.year is None and part.month is not None:
             return found[0], attrs.evolve(part, shift=shift)
-    return _longest(s, i, _WRITTEN)
+    return longest(s, i, _WRITTEN)
 
 
 def weekday_lead(s: Scanner, i: int) -> Match | None:
@@ -54,7 +44,7 @@ def weekday_lead(s: Scanner, i: int) -> Match | None:
     if found is None:
         return None
     j = s.skip(found[0], ",", "-", "(")
-    date = _longest(s, j, _WRITTEN)
+    date = longest(s, j, _WRITTEN)
     if date is None:
         j = s.skip(j, "the")
         day = s.day_number(j, words=True)
@@ -67,70 +57,6 @@ def weekday_lead(s: Scanner, i: int) -> Match | None:
     end = end + 1 if s.low(end) == ")" and s.low(j - 1) == "(" else end
     part = attrs.evolve(part, weekday=found[1])
     return end, attrs.evolve(part, shift=0) if this and part.month else part
-
-
-def holiday(s: Scanner, i: int) -> Match | None:
-    """ "Christmas", "easter 2018", "last easter", "independence day of this year"."""
-    shift = s.w.shifts.get(s.low(i))
-    k = i + 1 if shift is not None else s.skip(i, "the")
-    if s.low(k) not in s.w.holiday_heads:
-        return None
-    for size in (5, 4, 3, 2, 1):
-        key = tuple(s.low(k + n) for n in range(size))
-        rule = s.w.holidays.get(key)
-        if rule is not None:
-            break
-    else:
-        return None
-    end = k + size
-    year = s.year_number(end) if s.low(end).isdigit() else None
-    if year is None and s.low(end) == "of":
-        this = rel.shift_unit(s, end + 1)
-        if this is not None and this[1].precision == Precision.YEAR and this[1].resolved:
-            year = this[0], this[1].low.year
-    if year is not None:
-        d = cal.holiday(rule, year[1], s.w.holiday_names)
-        return None if d is None else (year[0], cal.day(d))
-    if s.ref is None:
-        fixed = rule.nth == 0 and rule.easter is None and not rule.of
-        return end, Part(month=rule.month, day=rule.day) if fixed else unresolved()
-    days = [cal.holiday(rule, s.ref.year + n, s.w.holiday_names) for n in (-1, 0, 1)]
-    d = _pick(s.ref, [x for x in days if x is not None], shift)
-    return None if d is None else (end, cal.day(d))
-
-
-def _pick(ref: dt.date, days: list[dt.date], shift: int | None) -> dt.date | None:
-    past = [d for d in days if d < ref]
-    ahead = [d for d in days if d > ref]
-    if shift == -1:
-        return max(past, default=None)
-    if shift == 1:
-        return min(ahead, default=None)
-    if shift == 0 or ref in days:
-        return next((d for d in days if d.year == ref.year), None)
-    near = [d for d in ahead if (d - ref).days <= cal.AHEAD_DAYS] + past
-    return min(near, key=lambda d: abs((d - ref).days), default=None)
-
-
-def holiday_weekend(s: Scanner, i: int) -> Match | None:
-    """ "Labor Day weekend", "the weekend of Halloween", "Thanksgiving 2023 weekend"."""
-    k = s.skip(i, "the")
-    lead = s.low(k) == "weekend" and s.low(k + 1) == "of"
-    found = holiday(s, k + 2 if lead else i)
-    if found is None or not (lead or s.low(found[0]) == "weekend"):
-        return None
-    value = found[1]
-    if not isinstance(value, DateInterval) or not value.resolved:
-        return None
-    d = value.low
-    if d.weekday() == 0:
-        low, high = d - dt.timedelta(days=2), d
-    elif d.weekday() >= 5:
-        low = d - dt.timedelta(days=d.weekday() - 5)
-        high = low + dt.timedelta(days=1)
-    else:
-        low, high = d, d + dt.timedelta(days=6 - d.weekday())
-    return found[0] + (0 if lead else 1), cal.span(low, high, Precision.WEEK)
 
 
 def for_amount(s: Scanner, i: int) -> Match | None:
@@ -155,33 +81,6 @@ def for_amount(s: Scanner, i: int) -> Match | None:
     return start[0], cal.span(value.low, end - dt.timedelta(days=1), Precision.DAY)
 
 
-def portion(s: Scanner, i: int) -> Match | None:
-    """ "mid-2015", "early September", "the end of 2000", "late this year"."""
-    k = s.skip(i, "the", "at")
-    which = _PORTIONS.get(s.low(k))
-    if which is None:
-        return None
-    j = k + 1
-    if s.low(j) == "-" and s.glued(j):
-        j += 1
-    j = s.skip(s.skip(j, "of"), "the")
-    inner = _longest(s, j, (ab.month_first, ab.bare_year_cued, rel.shift_unit))
-    value = None if inner is None else value_of(inner[1], s.ref)
-    if inner is None or value is None or not value.resolved:
-        return None
-    if value.precision == Precision.YEAR:
-        first = cal.add_months(value.low, 4 * which)
-        last = None if first is None else cal.add_months(first, 4)
-        if first is None or last is None:
-            return None
-        return inner[0], attrs.evolve(value, low=first, high=last - dt.timedelta(days=1))
-    if value.precision == Precision.MONTH and value.low.month == value.high.month:
-        low = value.low.replace(day=(1, 10, 16)[which])
-        high = value.high.replace(day=(15, 20, value.high.day)[which])
-        return inner[0], attrs.evolve(value, low=low, high=high)
-    return None
-
-
 def week_of(s: Scanner, i: int) -> Match | None:
     """ "the week of April 10th", "w/c Feb 4", "the week beginning February 4"."""
     k = s.skip(i, "the")
@@ -191,57 +90,11 @@ def week_of(s: Scanner, i: int) -> Match | None:
         j = s.skip(k + 2, "on")
     else:
         return None
-    inner = _longest(s, j, (written, holiday, ordinal_day))
+    inner = longest(s, j, (written, per.holiday, ordinal_day))
     value = None if inner is None else value_of(inner[1], s.ref)
     if inner is None or value is None or not value.resolved or value.precision != Precision.DAY:
         return None
     return inner[0], cal.week_span(value.low)
-
-
-def numbered_week(s: Scanner, i: int) -> Match | None:
-    """ "week 31", "week 3 of 2027", "the first week of 2021", "the last week of July"."""
-    k = s.skip(i, "the")
-    if s.low(k) == "week" and s.low(k + 1).isdigit():
-        n, j = int(s.low(k + 1)), k + 2
-    else:
-        n_found = s.day_number(k)
-        last = s.low(k) == "last" and s.low(k + 1) == "week"
-        if not (last or (n_found and n_found[2])) or s.low(k + 1 if last else n_found[0]) != "week":  # type: ignore[index]
-            return None
-        n, j = (-1, k + 2) if last else (n_found[1], n_found[0] + 1)  # type: ignore[index]
-    if s.low(j) != "of":
-        if s.low(k) != "week" or s.ref is None:
-            return None
-        return _iso_week(s.ref.year, n, j)
-    inner = _longest(s, j + 1, (ab.month_first, ab.bare_year_cued, rel.shift_unit))
-    value = None if inner is None else value_of(inner[1], s.ref)
-    if inner is None or value is None or not value.resolved:
-        return None
-    if value.precision == Precision.YEAR:
-        year = value.low.year
-        return _iso_week(year, n if n > 0 else dt.date(year, 12, 28).isocalendar()[1], inner[0])
-    return _week_in(value, n, inner[0])
-
-
-def _iso_week(year: int, n: int, end: int) -> Match | None:
-    try:
-        monday = dt.date.fromisocalendar(year, n, 1)
-    except ValueError:
-        return None
-    return end, cal.week_span(monday)
-
-
-def _week_in(value: DateInterval, n: int, end: int) -> Match | None:
-    """Week ``n`` of a period: weeks belong to the period holding their Thursday."""
-    thursdays = []
-    d = value.low + dt.timedelta(days=(3 - value.low.weekday()) % 7)
-    while d <= value.high:
-        thursdays.append(d)
-        d += dt.timedelta(weeks=1)
-    if not thursdays or abs(n) > len(thursdays) or n == 0:
-        return None
-    thursday = thursdays[n - 1] if n > 0 else thursdays[n]
-    return end, cal.week_span(thursday)
 
 
 def ordinal_day(s: Scanner, i: int) -> Match | None:
@@ -261,46 +114,9 @@ def ordinal_day(s: Scanner, i: int) -> Match | None:
     return day[0], Part(day=day[1])
 
 
-_NTH_UNITS = {"month": 1, "quarter": 3, "half": 6, "day": 0}
-
-
-def nth_of(s: Scanner, i: int) -> Match | None:
-    """ "the third month of 2021", "the first quarter of the year", "the 15th day of next month"."""
-    k = s.skip(i, "the")
-    nth = s.day_number(k)
-    if nth is None or not nth[2]:
-        return None
-    size = _NTH_UNITS.get(s.low(nth[0]))
-    if size is None or s.low(nth[0] + 1) != "of":
-        return None
-    j = nth[0] + 2
-    if (s.low(j), s.low(j + 1)) in (("the", "year"), ("the", "month")) and s.ref is not None:
-        unit = "year" if s.low(j + 1) == "year" else "month"
-        span_ = rel.unit_span(s.ref, unit, 1, 0)
-        found: tuple[int, Parsed] | None = None if span_ is None else (j + 2, span_)
-    else:
-        found = _longest(s, j, (ab.month_first, ab.bare_year_cued, rel.shift_unit))
-    value = None if found is None else value_of(found[1], s.ref)
-    if found is None or value is None or not value.resolved:
-        return None
-    n = nth[1]
-    if size == 0:
-        d = cal.make(value.low.year, value.low.month, n)
-        if d is None or value.precision != Precision.MONTH:
-            return None
-        return found[0], cal.day(d)
-    if value.precision != Precision.YEAR or n * size > 12:
-        return None
-    first = cal.add_months(value.low, size * (n - 1))
-    last = None if first is None else cal.add_months(first, size)
-    if first is None or last is None:
-        return None
-    return found[0], cal.span(first, last - dt.timedelta(days=1), Precision.MONTH)
-
-
 def single(s: Scanner, i: int) -> Match | None:
     """The longest single date starting at token ``i``."""
-    return _longest(s, i, _SINGLE)
+    return longest(s, i, _SINGLE)
 
 
 def _day_only(s: Scanner, i: int) -> Match | None:
@@ -314,7 +130,7 @@ def range_(s: Scanner, i: int) -> Match | None:
     """ "between 3 and 12 of Sept", "from 2014 to 2018", "January 12, 2016 - 01/22/2016"."""
     opener = s.low(i)
     k = i + 1 if opener in ("between", "from") else i
-    first = _longest(s, k, (single, _day_only, ab.bare_year_cued, _now))
+    first = longest(s, k, (single, _day_only, ab.bare_year_cued, _now))
     if first is None:
         return None
     joiner = s.low(first[0])
@@ -325,7 +141,7 @@ def range_(s: Scanner, i: int) -> Match | None:
     j = first[0] + 1
     s.waived = j
     try:
-        second = _longest(s, j, (single, _day_only, ab.bare_year_cued, _now))
+        second = longest(s, j, (single, _day_only, ab.bare_year_cued, _now))
     finally:
         s.waived = -1
     if second is None:
@@ -419,12 +235,12 @@ _SINGLE: tuple[rel.Rule, ...] = (
     ab.bare_year,
     ab.decade,
     ab.century,
-    holiday,
-    portion,
+    per.holiday,
+    per.portion,
     week_of,
-    numbered_week,
+    per.numbered_week,
     ordinal_day,
-    nth_of,
+    per.nth_of,
     rel.relative_day,
     rel.next_day,
     rel.shift_unit,
@@ -435,6 +251,6 @@ _SINGLE: tuple[rel.Rule, ...] = (
     rel.year_to_date,
     rel.earlier_later,
     rel.the_unit,
-    holiday_weekend,
+    per.holiday_weekend,
     for_amount,
 )

@@ -212,41 +212,13 @@ def words(lexicon: Lexicon) -> Words:
     )
 
 
-_STARTERS = frozenset(
-    [
-        "the",
-        "on",
-        "in",
-        "for",
-        "between",
-        "from",
-        "early",
-        "late",
-        "mid",
-        "middle",
-        "beginning",
-        "start",
-        "end",
-        "at",
-        "within",
-        "earlier",
-        "later",
-        "that",
-        "couple",
-        "a",
-        "an",
-        "now",
-        "current",
-        "date",
-        "week",
-        "year",
-        "weekend",
-        "q",
-        "h",
-        "w",
-        "cy",
-    ]
-)
+# fmt: off
+_STARTERS = frozenset({
+    "the", "on", "in", "for", "between", "from", "early", "late", "mid", "middle", "beginning",
+    "start", "end", "at", "within", "earlier", "later", "that", "couple", "a", "an", "now",
+    "current", "date", "week", "year", "weekend", "q", "h", "w", "cy",
+})
+# fmt: on
 
 
 def _abbreviations(names: Mapping[str, int]) -> frozenset[str]:

@@ -82,8 +82,8 @@ def shift_unit(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
         ("after", "next"),
         ("before", "last"),
     ):
-        shift = 2 if after[1] == "after" else -2
-        found = unit_span(s.ref, after[0], 1, shift) if s.ref else unresolved()
+        jump = 2 if after[1] == "after" else -2
+        found = unit_span(s.ref, after[0], 1, jump) if s.ref else unresolved()
         return None if found is None else (k + 3, found)
     if s.low(k) == "weekend" and k > i:
         return k + 1, _weekend(s.ref, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 
@@ -281,3 +282,21 @@ def _with_year(part: Part, year: int) -> DateInterval | None:
         high = first.high.replace(day=min(part.last_day, first.high.day))
         return attrs.evolve(first, low=low, high=high)
     return first
+
+
+Rule = Callable[[Scanner, int], Match | None]
+
+
+def longest(s: Scanner, i: int, rules: tuple[Rule, ...]) -> Match | None:
+    """The longest match of any of ``rules`` at token ``i``."""
+    best: Match | None = None
+    for rule in rules:
+        found = rule(s, i)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best
+
+
+def value_of(parsed: Parsed, ref: dt.date | None) -> DateInterval | None:
+    """The interval a rule's result stands for."""
+    return resolve(parsed, ref) if isinstance(parsed, Part) else parsed

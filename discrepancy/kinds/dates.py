@@ -26,7 +26,7 @@ import datetime as dt
 
 from discrepancy.kinds import _dates_grammar as grammar
 from discrepancy.kinds._dates_lex import resolve_lexicon, tokenize
-from discrepancy.kinds._dates_scan import Scanner
+from discrepancy.kinds._dates_scan import Scanner, value_of
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Mention
 
@@ -56,9 +56,9 @@ def find(
         one = grammar.single(s, i)
         if one is not None and (found is None or one[0] >= found[0]):
             end, parsed = one
-            value = grammar.value_of(parsed, reference_date)
+            value = value_of(parsed, reference_date)
         elif found is not None:
-            end, value = found[0], grammar.value_of(found[1], reference_date)
+            end, value = found[0], value_of(found[1], reference_date)
         else:
             i += 1
             continue
