@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from discrepancy import align, checks, compare, extract
+from discrepancy.duplicates import find_copies
 from discrepancy.findings import Context
 from discrepancy.lexicon import Lexicon, default_lexicon, load_lexicon
 from discrepancy.model import Fact, Finding, InputProblem, Report, Source
@@ -39,7 +40,10 @@ def audit(
     ordered = tuple(sorted(sources, key=lambda s: s.id))
     facts = extract_all(ordered, lexicon=lex, jobs=jobs, progress=progress)
     slots, single = align.align(facts, lexicon=lex)
-    context = Context.of(ordered, lex)
+    copies = find_copies(ordered)
+    context = Context.of(ordered, lex, {c.copy: c.original for c in copies})
+    paths = {s.id: s.path or s.id for s in ordered}
+    notes = [InputProblem(path=paths[c.copy], reason=str(c), fatal=False) for c in copies]
     findings: list[Finding] = []
     for slot in slots:
         findings.extend(compare.compare(slot, context=context))
@@ -49,7 +53,7 @@ def audit(
         slots=tuple(slots),
         findings=tuple(sorted(findings, key=_order)),
         single_source=tuple(single),
-        problems=tuple(problems),
+        problems=(*problems, *notes),
     )
 
 

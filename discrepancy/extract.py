@@ -55,13 +55,20 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     table = R.compiled(lexicon)
     facts: list[Fact] = []
     sents = sentences(text, offset)
+    words = {s.start: R.tokens(text, s.start, s.end) for s in sents}
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
         sent = _sentence_of(sents, mention.start)
-        fact = _fact(source, mention, sent, table, lexicon, people)
+        inside = sent.start <= mention.start and mention.end <= sent.end
+        toks = (
+            words[sent.start]
+            if inside and sent.start in words
+            else (R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end)))
+        )
+        fact = _fact(source, mention, sent, toks, table, lexicon, people)
         if fact is not None:
             facts.append(fact)
     for sent in sents:
-        facts.extend(_absences(source, sent, table))
+        facts.extend(_absences(source, sent, words[sent.start], table))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
 
@@ -99,12 +106,12 @@ def _fact(
     source: Source,
     mention: Mention,
     sent: Sentence,
+    toks: Sequence[R.Token],
     table: R.Roles,
     lexicon: Lexicon,
     people: Sequence[Mention],
 ) -> Fact | None:
     text = source.text
-    toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
     value = mention.value
     kind = fact_kind(mention, lexicon)
     group = ""
@@ -221,9 +228,10 @@ def _measure_role(
     return min(hits)[1] if hits else None
 
 
-def _absences(source: Source, sent: Sentence, table: R.Roles) -> list[Fact]:
+def _absences(
+    source: Source, sent: Sentence, toks: Sequence[R.Token], table: R.Roles
+) -> list[Fact]:
     """'had not warned': a zero in the measure's role (seconds or metres, by dimension)."""
-    toks = R.tokens(source.text, sent.start, sent.end)
     out = []
     for i, j, (name, dimension) in R.find_phrases(toks, table.absent, table.longest):
         start, end = toks[i].start, toks[j - 1].end

@@ -1,0 +1,117 @@
+"""The whole audit: any text goes through, spans slice back, order and workers change nothing."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from discrepancy import FindingType, Report, Source, audit, render
+
+from .conftest import SEEDS
+
+any_text = st.text(
+    alphabet=st.characters(exclude_categories=["Cs"]),  # every code point but surrogates
+    max_size=400,
+)
+news_words = st.lists(
+    st.sampled_from(
+        [
+            "15",
+            "people",
+            "were",
+            "killed",
+            "Fifteen",
+            "over",
+            "200",
+            "airstrikes",
+            "S-200",
+            "A-200",
+            "Il-20",
+            "Monday",
+            "September",
+            "17",
+            ",",
+            ".",
+            "\u200f",
+            "\U0001f600",
+            "less",
+            "than",
+            "a",
+            "minute",
+            "warning",
+            "Hezbollah",
+            "Hizbullah",
+            "the",
+            "the",
+            "President",
+            "Vladimir",
+            "Putin",
+            "said",
+            "\n",
+            "\x00",
+            "—",
+            "“",
+            "”",
+            "’s",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+def _spans_slice_back(report: Report) -> None:
+    texts = {s.id: s.text for s in report.sources}
+    spans = [e.span for f in report.findings for e in f.evidence]
+    spans += [f.span for s in report.slots for f in s.facts] + [
+        f.span for f in report.single_source
+    ]
+    for span in spans:
+        assert texts[span.source][span.start : span.end] == span.surface
+
+
+@settings(max_examples=40)
+@given(st.lists(any_text | news_words, min_size=1, max_size=4))
+def test_any_text_goes_through_and_every_span_slices_back(texts: list[str]) -> None:
+    report = audit([Source(id=f"s{i}", text=t) for i, t in enumerate(texts)])
+    _spans_slice_back(report)
+    for finding in report.findings:
+        assert 0.0 <= finding.score <= 1.0
+        assert finding.explanation
+
+
+@settings(max_examples=4)
+@given(st.permutations(sorted(SEEDS.iterdir())))
+def test_the_report_does_not_depend_on_the_order_of_sources(paths: list[object]) -> None:
+    from discrepancy import load_corpus
+
+    sources = load_corpus(paths)  # type: ignore[arg-type]
+    expected = render(audit(load_corpus([SEEDS])), format="json")
+    assert expected == render(audit(list(reversed(sources))), format="json")
+
+
+def test_an_article_audited_against_its_copy_has_nothing_to_disagree_about() -> None:
+    text = (SEEDS / "001_a331eced11eb70ce.txt").read_text(encoding="utf-8")
+    report = audit([Source(id="a", text=text), Source(id="b", text=text)])
+    assert not report.by_type(FindingType.CONFLICT)
+    assert not report.by_type(FindingType.COMPATIBLE)
+
+
+def test_worker_processes_give_the_same_report() -> None:
+    texts = [
+        "Rescuers said {n} people died when the ferry capsized on Monday.",
+        "An S-{n}00 missile hit the convoy; over {n}0 airstrikes followed.",
+        "Officials said {n} people were injured, the the ministry said.",
+    ]
+    sources = [Source(id=f"s{i:03}", text=texts[i % 3].format(n=i % 7 + 2)) for i in range(70)]
+    assert render(audit(sources, jobs=1), format="json") == render(
+        audit(sources, jobs=2), format="json"
+    )
+
+
+def test_progress_is_reported_per_source() -> None:
+    calls: list[tuple[int, int]] = []
+    audit(
+        [Source(id="a", text="One."), Source(id="b", text="Two.")],
+        progress=lambda d, t: calls.append((d, t)),
+    )
+    assert calls == [(1, 2), (2, 2)]
