@@ -1,8 +1,10 @@
 """Hypothesis strategies for units of measure, currencies and how they are written.
 
 >>> from hypothesis import find
->>> find(unit_phrasings(), lambda p: p.unit == "mile").unit
-'mile'
+>>> from discrepancy.kinds.units import unit_after
+>>> phrasing = find(unit_phrasings(), lambda p: "e" in p.text)
+>>> unit_after(phrasing.text, phrasing.pos).unit == phrasing.unit
+True
 """
 
 from __future__ import annotations

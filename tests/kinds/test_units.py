@@ -81,6 +81,9 @@ EXAMPLES: list[Example] = [
     ("5", " miles a gallon", "miles a gallon", "mile_per_gallon", "dimension"),
     ("5", " miles a week", "miles a week", "mile_per_week", "dimension"),
     ("5", " miles a piece", "miles", "mile", "dimension"),
+    ("a 10", "-square-mile area", "square-mile", "square_mile", "dimension"),
+    ("a 2", "-light year trip", "light year", "light_year", "dimension"),
+    ("40", " kilowatt hours", "kilowatt hours", "kilowatt_hour", "dimension"),
     ("100", " yen", "yen", "JPY", "currency"),
     ("100", " billion yuan", None, None, None),  # "billion" is the number's business
     ("100 billion", " yuan", "yuan", "CNY", "currency"),

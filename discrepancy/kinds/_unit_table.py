@@ -1,0 +1,212 @@
+"""The units data file compiled: validated entries, surface tables and regexes (private).
+
+``discrepancy.kinds.units`` is the public face; this module reads ``units.toml`` (its
+header documents the syntax), checks every entry against pint and builds, once per
+lexicon, the regular expressions that find a unit after a number or a currency before it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from discrepancy.lexicon import Lexicon, LexiconError
+
+FILE = "units.toml"
+KINDS = frozenset({"dimension", "duration", "currency", "percent"})
+SPACE = "[ \t\u00a0\u2009\u202f]"
+HYPHENS = "-\u2010\u2011"
+_HYPHENS_TO_SPACES = str.maketrans(HYPHENS, "   ")
+
+
+@attrs.frozen(kw_only=True)
+class UnitInfo:
+    """What the data file says about one canonical unit.
+
+    ``pint`` is the expression pint understands ("" when the unit has no fixed scale,
+    such as a bare "degrees"); ``dimension`` names a row of ``[dimensions]``, or is
+    "money" / "ratio".
+    """
+
+    name: str
+    kind: str
+    dimension: str
+    pint: str
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    units: Mapping[str, UnitInfo]
+    surfaces: Surfaces
+    scale_words: frozenset[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    scaled: re.Pattern[str]
+    scale_end: re.Pattern[str]
+    measure_after: re.Pattern[str]
+    link_after: re.Pattern[str]
+
+    def unit(self, surface: str) -> str | None:
+        """The unit of a surface found after a number."""
+        return self.surfaces.exact.get(surface) or self.surfaces.folded.get(fold(surface))
+
+
+def fold(surface: str) -> str:
+    """The key of a case-insensitive surface: lower case, hyphens and spaces as one space."""
+    return " ".join(surface.translate(_HYPHENS_TO_SPACES).split()).lower()
+
+
+@functools.cache
+def registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(s, str) and s.strip() for s in value):
+        raise LexiconError(FILE, f"{where}.{key}", "must be a list of non-empty strings")
+    return value
+
+
+def _info(name: str, entry: Any, dimensions: Mapping[str, str]) -> UnitInfo:
+    where = f"units.{name}"
+    if not isinstance(entry, Mapping):
+        raise LexiconError(FILE, where, "must be a table")
+    kind, dimension = entry.get("kind"), entry.get("dimension")
+    if kind not in KINDS:
+        raise LexiconError(FILE, f"{where}.kind", f"unknown kind {kind!r}")
+    if not isinstance(dimension, str) or dimension not in {*dimensions, "money", "ratio"}:
+        raise LexiconError(FILE, f"{where}.dimension", f"unknown dimension {dimension!r}")
+    if (kind == "currency") != (dimension == "money"):
+        raise LexiconError(FILE, where, "currencies, and only they, have dimension 'money'")
+    expression = entry.get("pint", "" if dimension == "money" else name)
+    if not isinstance(expression, str):
+        raise LexiconError(FILE, f"{where}.pint", "must be a string")
+    info = UnitInfo(name=name, kind=kind, dimension=dimension, pint=expression)
+    if expression and dimension != "money":
+        _check_pint(info, dimensions)
+    return info
+
+
+def _check_pint(info: UnitInfo, dimensions: Mapping[str, str]) -> None:
+    pint_registry = registry()
+    try:
+        got = pint_registry.Quantity(1, info.pint).dimensionality
+    except Exception as exc:
+        raise LexiconError(FILE, f"units.{info.name}", f"pint does not know it: {exc}") from exc
+    want = dimensions.get(info.dimension, "dimensionless")
+    if got != pint_registry.Quantity(1, want).dimensionality:
+        raise LexiconError(FILE, f"units.{info.name}", f"pint says {got}, not {want}")
+
+
+@attrs.define
+class Surfaces:
+    """The surfaces of every unit, gathered while the data file is checked."""
+
+    folded: dict[str, str] = attrs.Factory(dict)
+    exact: dict[str, str] = attrs.Factory(dict)
+    ambiguous: set[str] = attrs.Factory(set)
+    scaled: dict[str, str] = attrs.Factory(dict)
+    before_folded: dict[str, str] = attrs.Factory(dict)
+    before_exact: dict[str, str] = attrs.Factory(dict)
+
+    def add(self, info: UnitInfo, entry: Mapping[str, Any]) -> None:
+        where = f"units.{info.name}"
+        cased = _strings(entry, "cased", where)
+        for surface in _strings(entry, "aliases", where):
+            if surface != surface.lower():
+                raise LexiconError(FILE, f"{where}.aliases", f"{surface!r} is not lower case")
+            _claim(self.folded, fold(surface), info.name, f"{where}.aliases")
+        for surface in cased:
+            _claim(self.exact, surface, info.name, f"{where}.cased")
+        for surface in _strings(entry, "ambiguous", where):
+            if surface not in cased:
+                raise LexiconError(FILE, f"{where}.ambiguous", f"{surface!r} is not in cased")
+            self.ambiguous.add(surface)
+        for surface in _strings(entry, "scaled", where):
+            _claim(self.scaled, fold(surface), info.name, f"{where}.scaled")
+        before = _strings(entry, "before", where)
+        if before and info.kind != "currency":
+            raise LexiconError(FILE, f"{where}.before", "only currencies are written before")
+        for surface in before:
+            if surface != surface.lower():
+                _claim(self.before_exact, surface, info.name, f"{where}.before")
+            else:
+                _claim(self.before_folded, fold(surface), info.name, f"{where}.before")
+
+    def check_shadows(self) -> None:
+        for surface, name in self.exact.items():
+            other = self.folded.get(fold(surface), name)
+            if other != name:
+                reason = f"{surface!r} is also an alias of {other!r}"
+                raise LexiconError(FILE, f"units.{name}.cased", reason)
+
+
+def _claim(claims: dict[str, str], key: str, unit: str, where: str) -> None:
+    if claims.get(key, unit) != unit:
+        raise LexiconError(FILE, where, f"{key!r} is claimed by {claims[key]!r} too")
+    claims[key] = unit
+
+
+def _alternation(surfaces: Iterable[tuple[str, bool]], *, lead: bool = False) -> str:
+    """One regex alternative per surface, longest first; ``True`` means case-insensitive.
+
+    A surface that ends (with ``lead``: starts) with a letter or digit must not run on
+    into another one; in case-insensitive surfaces a space or hyphen matches either.
+    """
+    parts = []
+    gap = f"(?:{SPACE}+|[{HYPHENS}])"  # "square mile" also matches "square-mile"
+    for surface, folded in sorted(set(surfaces), key=lambda item: (-len(item[0]), item[0])):
+        words = surface.translate(_HYPHENS_TO_SPACES).split() if folded else surface.split()
+        body = gap.join(re.escape(word) for word in words)
+        body = f"(?i:{body})" if folded else body
+        if lead and surface[0].isalnum():
+            body = r"(?<![^\W_])" + body
+        elif not lead and surface[-1].isalnum():
+            body += r"(?![^\W_])"
+        parts.append(body)
+    return "|".join(parts) or "(?!)"
+
+
+def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise LexiconError(FILE, key, "must be a table")
+    return value
+
+
+@functools.cache
+def compiled(lexicon: Lexicon) -> Table:
+    data = lexicon.table("units")
+    dimensions = _mapping(data, "dimensions")
+    raw_units = _mapping(data, "units")
+    units = {name: _info(name, entry, dimensions) for name, entry in raw_units.items()}
+    surfaces = Surfaces()
+    for name, entry in raw_units.items():
+        surfaces.add(units[name], entry)
+    surfaces.check_shadows()
+    context = _mapping(data, "context")
+    scale_words = _strings(context, "scale_words", "context")
+    measures = [(w, True) for w in _strings(context, "measure_words", "context")]
+    links = [(w, True) for w in _strings(context, "link_words", "context")]
+    scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
+    after = [(s, True) for s in surfaces.folded] + [(s, False) for s in surfaces.exact]
+    before = [(s, True) for s in surfaces.before_folded]
+    before += [(s, False) for s in surfaces.before_exact]
+    return Table(
+        units=units,
+        surfaces=surfaces,
+        scale_words=frozenset(fold(w) for w in scale_words),
+        after=re.compile(_alternation(after)),
+        before=re.compile(f"(?P<cur>{_alternation(before, lead=True)}){SPACE}{{0,3}}\\Z"),
+        scaled=re.compile(_alternation((s, True) for s in surfaces.scaled)),
+        scale_end=re.compile(f"(?i)(?<![^\\W\\d_])(?:{scale or '(?!)'})\\.?\\Z"),
+        measure_after=re.compile(f"{SPACE}*(?:{_alternation(measures)})"),
+        link_after=re.compile(f"{SPACE}*(?:{_alternation(measures + links)})"),
+    )
