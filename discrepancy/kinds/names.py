@@ -204,7 +204,9 @@ def _token(match: re.Match[str]) -> _Token:
 
 def _joins(text: str, before: _Token, token: _Token, data: _Names) -> bool:
     gap = text[before.end : token.start]
-    if gap == " " or (gap in ("' ", "’ ") and before.word.endswith("s")):
+    if gap in ("' ", "’ ") and before.word.endswith("s"):
+        return True  # a plural possessive inside a name: "Kurdistan Workers' Party"
+    if gap and not gap.strip(" \t\u00a0"):
         return True
     dotted = before.word in data.abbreviations or (len(before.word) == 1 and before.word.isupper())
     return dotted and gap == ". "
@@ -289,6 +291,8 @@ def _title_split(run: list[_Token], data: _Names) -> int:
         size = _title_at(run, i, data)
         if size and i + size < len(run):
             split = i + size
+        elif size and i == 0:
+            return len(run)  # nothing but a title ("Prime Minister"): no name
         i += max(size, 1)
     rest = run[split:]
     if any(t.word in data.org_words for t in rest) or (rest and rest[0].word in data.connectors):
@@ -402,9 +406,14 @@ def same_entity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None = N
     short, long = sorted((words_a, words_b), key=len)
     if short and long[-len(short) :] == short:
         return True
-    if min(len(va), len(vb)) < 6 or va.startswith(vb) or vb.startswith(va):
+    return _one_slip(va, vb) or _one_slip(ka.casefold(), kb.casefold())
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Long names one edit apart, other than by an ending ("Israel"/"Israeli")."""
+    if min(len(a), len(b)) < 6 or a.startswith(b) or b.startswith(a):
         return False
-    return Levenshtein.distance(va, vb, score_cutoff=1) <= 1
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _keys(name: Entity | str, data: _Names) -> tuple[str, str]:

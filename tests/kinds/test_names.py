@@ -1,0 +1,288 @@
+"""Names of people, organisations and places: keys, variant keys, titles.
+
+New rows go in the tables: ``EXAMPLES`` for behaviour we rely on, ``EXAMPLES_BUGS_CAUGHT``
+for fixed bugs (one row per report), ``EXAMPLES_XFAIL`` for known gaps (strict).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from discrepancy.kinds import names
+from discrepancy.lexicon import Lexicon, LexiconError
+from discrepancy.model import Entity
+from discrepancy.strategies.entities import names as name_entities
+from discrepancy.strategies.entities import transliterations
+
+# (surface, (key, kind, title, known)) or None
+Parsed = tuple[str, str, str, bool] | None
+EXAMPLES: list[tuple[str, Parsed]] = [
+    ("Benjamin Netanyahu", ("Benjamin Netanyahu", "name", "", False)),
+    (
+        "Prime Minister Benjamin Netanyahu",
+        ("Benjamin Netanyahu", "person", "Prime Minister", False),
+    ),
+    (
+        "Israeli Prime Minister Benjamin Netanyahu",
+        ("Benjamin Netanyahu", "person", "Israeli Prime Minister", False),
+    ),
+    ("Maj. Gen. Igor Konashenkov", ("Igor Konashenkov", "person", "Maj. Gen.", False)),
+    ("Major General Amikam Norkin", ("Amikam Norkin", "person", "Major General", False)),
+    (
+        "Russian Defense Minister Sergei Shoigu",
+        ("Sergei Shoigu", "person", "Russian Defense Minister", False),
+    ),
+    ("Mr Putin", ("Putin", "person", "Mr", False)),
+    ("Dr. Jane Smith", ("Jane Smith", "person", "Dr.", False)),
+    ("military spokesman Igor Konashenkov", ("Igor Konashenkov", "person", "spokesman", False)),
+    ("Netanyahu’s bureau", ("Netanyahu", "name", "", False)),
+    ("Netanyahu's", ("Netanyahu", "name", "", False)),
+    ("Syrian President Bashar al-Assad", ("Bashar al-Assad", "person", "Syrian President", False)),
+    ("Hizbullah", ("Hizbullah", "organisation", "", True)),
+    ("Hezbollah", ("Hezbollah", "organisation", "", True)),
+    ("al-Qaida", ("al-Qaida", "organisation", "", True)),
+    ("ISIS", ("ISIS", "organisation", "", True)),
+    ("the Times of Israel", ("Times of Israel", "organisation", "", False)),
+    ("Russian Defense Ministry", ("Russian Defense Ministry", "organisation", "", False)),
+    ("UN General Assembly", ("UN General Assembly", "organisation", "", False)),
+    ("Israel Defense Forces", ("Israel Defense Forces", "organisation", "", True)),
+    ("Kurdistan Workers' Party", ("Kurdistan Workers' Party", "organisation", "", True)),
+    ("Israel", ("Israel", "name", "", True)),
+    ("U.S.", ("U.S.", "name", "", True)),
+    ("“Putin”", ("Putin", "name", "", False)),
+    ("Vladimir  Putin", ("Vladimir Putin", "name", "", False)),
+    ("the", None),
+    ("However", None),
+    ("Russian", None),
+    ("Prime Minister", None),
+    ("Putin and Netanyahu", None),
+    ("", None),
+]
+EXAMPLES_BUGS_CAUGHT: list[tuple[str, Parsed]] = [
+    ("US", ("US", "name", "", True)),  # an acronym is not folded onto "IS"
+    ("al-Shabaab", ("al-Shabaab", "organisation", "", True)),  # a particle can open a name
+]
+EXAMPLES_XFAIL: list[tuple[str, Parsed]] = [
+    (
+        "Igor Konashenkov, Russian military spokesman",
+        ("Igor Konashenkov", "person", "spokesman", False),
+    ),
+    (
+        "President of Russia Vladimir Putin",
+        ("Vladimir Putin", "person", "President of Russia", False),
+    ),
+]
+
+
+def _summary(entity: Entity | None) -> Parsed:
+    if entity is None:
+        return None
+    return entity.key, entity.kind, entity.title, entity.known
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *EXAMPLES,
+        *EXAMPLES_BUGS_CAUGHT,
+        *(pytest.param(*e, marks=pytest.mark.xfail(strict=True)) for e in EXAMPLES_XFAIL),
+    ],
+    ids=str,
+)
+def test_parse(text: str, expected: Parsed) -> None:
+    assert expected == _summary(names.parse(text))
+
+
+FIND: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Israeli Prime Minister Benjamin Netanyahu met Mr Putin. Later Netanyahu left.",
+        [("Benjamin Netanyahu", "person"), ("Putin", "person"), ("Netanyahu", "person")],
+    ),
+    (
+        "However, the Russian defence ministry said. Following talks, Israel agreed.",
+        [("Israel", "name")],
+    ),
+    ("On Tuesday, Russia and Israel spoke.", [("Russia", "name"), ("Israel", "name")]),
+    ("Until Monday night the IDF said so.", [("IDF", "organisation")]),
+    ("Israeli F-16 jets and an Il-20 and Iran-backed Hizballah", [("Hizballah", "organisation")]),
+    ("the Israeli-occupied Golan Heights", [("Golan Heights", "name")]),
+    ("Russian Hmeimim base", [("Hmeimim", "name")]),
+    ("Improving relations helped. Improving is hard; improving.", []),
+    ("Fifteen Russian servicemen died.", []),
+    ("reported by The Times of Israel:", [("Times of Israel", "organisation")]),
+    ("Vladimir Putin spoke. President Vladimir Putin said", [("Vladimir Putin", "person")] * 2),
+    ("Ironically, Russian confirmed it.", []),
+    ("Beijing said.", [("Beijing", "name")]),
+]
+FIND_XFAIL: list[tuple[str, list[tuple[str, str]]]] = [
+    # a sentence-initial name that the text also writes as a lower-case word is dropped
+    ("Bush spoke. We cut the bush.", [("Bush", "name")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [*FIND, *(pytest.param(*e, marks=pytest.mark.xfail(strict=True)) for e in FIND_XFAIL)],
+    ids=str,
+)
+def test_find(text: str, expected: list[tuple[str, str]]) -> None:
+    assert expected == [(m.surface, m.kind) for m in names.find(text)]
+
+
+TITLED: list[tuple[str, list[str]]] = [
+    ("spokesman, Maj. Gen. Igor Konashenkov, said", ["Maj. Gen. Igor Konashenkov"]),
+    ("Russian military spokesman Igor Konashenkov said", ["spokesman Igor Konashenkov"]),
+    (
+        "with National Security Adviser Meir Ben-Shabbat.",
+        ["National Security Adviser Meir Ben-Shabbat"],
+    ),
+    (
+        "Israel Air Force Commander Amikam Norkin arrived",
+        ["Israel Air Force Commander Amikam Norkin"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLED, ids=str)
+def test_find_titled_covers_the_title(text: str, expected: list[str]) -> None:
+    titled = [m for m in names.find_titled(text) if m.value.title]  # type: ignore[union-attr]
+    assert expected == [m.surface for m in titled]
+
+
+MEET = [
+    ("Hezbollah", "Hizbullah"),
+    ("Hezbollah", "Hizbollah"),
+    ("Hezbollah", "Hizballah"),
+    ("Hezbollah", "Hizb Allah"),
+    ("al-Qaeda", "al-Qaida"),
+    ("al-Qaeda", "Al Qaeda"),
+    ("Muhammad", "Mohammed"),
+    ("Shoigu", "Shoygu"),
+    ("Lieberman", "Liberman"),
+    ("Gaddafi", "Gadhafi"),
+    ("Khamenei", "Hamenei"),
+]
+APART = [
+    ("Israel", "Israeli"),
+    ("Russia", "Russian"),
+    ("Syria", "Syrian"),
+    ("Iran", "Iranian"),
+    ("Austria", "Australia"),
+    ("Iraq", "Iran"),
+    ("Putin", "Norkin"),
+]
+MEET_XFAIL = [
+    ("Gaddafi", "Qaddafi"),  # g/q is not a rule: it would fold too much
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [*MEET, *(pytest.param(*e, marks=pytest.mark.xfail(strict=True)) for e in MEET_XFAIL)],
+    ids=str,
+)
+def test_transliterations_meet(a: str, b: str) -> None:
+    assert names.variant_key(a) == names.variant_key(b)
+    assert names.same_entity(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), APART, ids=str)
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert names.variant_key(a) != names.variant_key(b)
+    assert not names.same_entity(a, b)
+
+
+SAME = [
+    ("Netanyahu", "Benjamin Netanyahu", True),
+    ("Putin", "President Vladimir Putin", True),
+    ("ISIS", "Daesh", True),
+    ("Islamic State", "ISIL", True),
+    ("Netanyahu", "Netanyau", True),
+    ("Vladimir Putin", "Vladimir Lenin", False),
+    ("Hamas", "Hezbollah", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), SAME, ids=str)
+def test_same_entity(a: str, b: str, expected: bool) -> None:
+    assert expected == names.same_entity(a, b)
+    assert expected == names.same_entity(b, a)
+
+
+COUNTRIES = [
+    ("Israeli", "Israel"),
+    ("Russians", "Russia"),
+    ("U.S.", "United States"),
+    ("Britain", "United Kingdom"),
+    ("Paris", None),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), COUNTRIES, ids=str)
+def test_country_of(word: str, expected: str | None) -> None:
+    assert expected == names.country_of(word)
+
+
+@given(transliterations(name_entities()))
+def test_generated_transliterations_meet(pair: tuple[str, str]) -> None:
+    key, respelled = pair
+    assert names.variant_key(key) == names.variant_key(respelled)
+
+
+@given(name_entities())
+def test_keys_are_idempotent(entity: Entity) -> None:
+    parsed = names.parse(entity.key)
+    assert parsed is not None
+    assert entity.key == parsed.key
+    assert entity.variant_key == parsed.variant_key
+
+
+_WORDS = st.sampled_from(
+    ["Putin", "The", "President", "al-Assad", "of", "Times", "’s", "'s", "Mr", "Gen.", "F-16"]
+)
+_NAMEISH = st.lists(st.one_of(_WORDS, st.sampled_from([" ", ". ", "\n", ", "])), max_size=30)
+
+
+@given(st.one_of(st.text(max_size=80), _NAMEISH.map("".join)))
+def test_found_offsets_slice_back_to_the_surface(text: str) -> None:
+    for mention in [*names.find(text), *names.find_titled(text)]:
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.kind in ("person", "organisation", "name")
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_name_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    score = names.name_similarity(a, b)
+    assert score == names.name_similarity(b, a)
+    assert 0.0 <= score <= 100.0
+
+
+@given(name_entities(), name_entities())
+def test_same_entity_is_symmetric(a: Entity, b: Entity) -> None:
+    assert names.same_entity(a, b) == names.same_entity(b, a)
+    assert names.same_entity(a, a)
+
+
+def test_long_runs_of_capitalised_words_are_handled() -> None:
+    """100 KB of capitalised words is cut into short runs, read in one pass."""
+    found = names.find("Aaa Bbb " * 12000)
+    assert all(len(m.surface.split()) <= 8 for m in found)
+    assert found
+
+
+BAD_DATA = [
+    {"titles": {"phrases": "President"}},
+    {"words": {"stop": [1]}},
+    {"transliteration": {"pairs": [["kh"]]}},
+    {"organisations": {"Hamas": {"category": 1}}},
+    {"organisations": {"Hamas": {"spellings": ["X"]}, "Other": {"spellings": ["X"]}}},
+    {"countries": {"Russia": ["Russian"]}},
+]
+
+
+@pytest.mark.parametrize("table", BAD_DATA, ids=str)
+def test_bad_data_is_reported(table: dict[str, object]) -> None:
+    with pytest.raises(LexiconError, match=r"names\.toml"):
+        names.parse("Putin", lexicon=Lexicon(tables={"names": table}))
