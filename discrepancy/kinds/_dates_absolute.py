@@ -127,7 +127,8 @@ def numeric(s: Scanner, i: int) -> Match | None:
         return None
     if not s.free_end(end) and not ((len(parts) == 3 or sep != "-") and continues(s, end)):
         return None
-    part = _interpret(parts, sep, cue=_numeric_cue(s, i))
+    cue = max(_numeric_cue(s, i), int(sep == "/" and continues(s, end)))
+    part = _interpret(parts, sep, cue=cue)
     return None if part is None else (end, part)
 
 

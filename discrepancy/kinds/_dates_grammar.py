@@ -200,7 +200,7 @@ def combine(a: Parsed, b: Parsed, ref: dt.date | None) -> DateInterval | None:
 def _partial(value: DateInterval) -> bool:
     """Whether an interval is part of a month or year ("the end of 2008"), not all of it."""
     if value.precision == Precision.YEAR:
-        return (value.low.month, value.low.day) != (1, 1) or value.high.month != 12
+        return (value.low.month, value.low.day) != (1, 1)
     return value.precision == Precision.MONTH and value.low.day != 1
 
 
@@ -220,6 +220,26 @@ def _inherit(a: Part, b: Part) -> tuple[Part, Part]:
 
 def _offset(s: Scanner, i: int) -> Match | None:
     return rel.offset(s, i, single)
+
+
+def weekday_offset(s: Scanner, i: int) -> Match | None:
+    """ "Monday two weeks from now", "in 3 days on Friday": that weekday in the week reached."""
+    lead = s.weekday(i)
+    if lead is not None:
+        moved = longest(s, s.skip(lead[0], ","), (_offset, rel.in_count))
+        weekday = lead[1]
+    else:
+        moved = longest(s, i, (_offset, rel.in_count))
+        trail = None if moved is None or s.low(moved[0]) != "on" else s.weekday(moved[0] + 1)
+        if moved is None or trail is None:
+            return None
+        moved, weekday = (trail[0], moved[1]), trail[1]
+    if moved is None:
+        return None
+    value = value_of(moved[1], s.ref)
+    if value is None or not value.resolved:
+        return (moved[0], unresolved(weekday=weekday)) if value is not None else None
+    return moved[0], cal.day(cal.weekday_in_week(value.low, weekday, 0), weekday)
 
 
 _WRITTEN: tuple[rel.Rule, ...] = (
@@ -252,5 +272,7 @@ _SINGLE: tuple[rel.Rule, ...] = (
     rel.earlier_later,
     rel.the_unit,
     per.holiday_weekend,
+    per.first_last_of,
+    weekday_offset,
     for_amount,
 )

@@ -102,7 +102,7 @@ def portion(s: Scanner, i: int) -> Match | None:
     if s.low(j) == "-" and s.glued(j):
         j += 1
     j = s.skip(s.skip(j, "of"), "the")
-    inner = longest(s, j, (ab.month_first, ab.bare_year_cued, rel.shift_unit))
+    inner = longest(s, j, (ab.month_first, ab.bare_year_cued, rel.shift_unit, rel.current))
     value = None if inner is None else value_of(inner[1], s.ref)
     if inner is None or value is None or not value.resolved:
         return None
@@ -197,3 +197,44 @@ def nth_of(s: Scanner, i: int) -> Match | None:
     if first is None or last is None:
         return None
     return found[0], cal.span(first, last - dt.timedelta(days=1), Precision.MONTH)
+
+
+def first_last_of(s: Scanner, i: int) -> Match | None:
+    """ "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of last year"."""
+    k = s.skip(i, "the")
+    side = s.low(k)
+    count = s.count(k + 1) if side in ("first", "last") else None
+    unit = None if count is None else s.unit(count[0])
+    if count is None or unit is None or s.low(unit[0]) != "of":
+        return None
+    inner = longest(s, unit[0] + 1, (ab.month_first, ab.bare_year_cued, rel.shift_unit))
+    value = None if inner is None else value_of(inner[1], s.ref)
+    if inner is None or value is None or not value.resolved or count[1] < 1:
+        return None
+    n, name = count[1] * unit[1], unit[2]
+    found = _first_last(value, n, name, first=side == "first")
+    if found is None or found.low < value.low - dt.timedelta(days=6):
+        return None
+    return inner[0], found
+
+
+def _first_last(value: DateInterval, n: int, unit: str, *, first: bool) -> DateInterval | None:
+    low, high = value.low, value.high
+    if unit == "week":
+        if value.precision != Precision.YEAR:
+            return None
+        year = low.year
+        low = dt.date.fromisocalendar(year, 1, 1)
+        high = dt.date.fromisocalendar(year, dt.date(year, 12, 28).isocalendar()[1], 7)
+        unit, n = "day", 7 * n
+    if unit == "day":
+        if first:
+            return cal.span(low, low + dt.timedelta(days=n - 1), Precision.DAY)
+        return cal.span(high - dt.timedelta(days=n - 1), high, Precision.DAY)
+    if unit != "month":
+        return None
+    if first:
+        end = cal.add_months(low, n)
+        return None if end is None else cal.span(low, end - dt.timedelta(days=1), Precision.MONTH)
+    start = cal.add_months(high + dt.timedelta(days=1), -n)
+    return None if start is None else cal.span(start, high, Precision.MONTH)

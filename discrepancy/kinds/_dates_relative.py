@@ -224,6 +224,10 @@ def offset(s: Scanner, i: int, single: Rule) -> Match | None:
     elif word in ("before", "after", "from", "prior"):
         j = s.skip(k + 1, "to") if word == "prior" else k + 1
         anchor = single(s, j)
+        if anchor and word == "from" and s.weekday(j) and s.ref and anchor[0] == j + 1:
+            found = s.weekday(j)
+            assert found is not None
+            anchor = anchor[0], cal.day(cal.weekday_after(s.ref - dt.timedelta(days=1), found[1]))
         base = _anchor_day(s, anchor[1]) if anchor else None
         end = anchor[0] if anchor else end
         if anchor is None:
@@ -236,6 +240,15 @@ def offset(s: Scanner, i: int, single: Rule) -> Match | None:
 
 def _base_now(s: Scanner) -> dt.date | None:
     return s.ref
+
+
+def current(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
+    """A bare "month", "week" or "year" after "the end of": the one holding the reference."""
+    unit = s.low(i)
+    if unit not in ("week", "month", "year") or s.low(i + 1).isalnum() or s.ref is None:
+        return None
+    found = unit_span(s.ref, unit, 1, 0)
+    return None if found is None else (i + 1, found)
 
 
 def _anchor_day(s: Scanner, parsed: Parsed) -> dt.date | None:

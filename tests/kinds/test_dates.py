@@ -72,6 +72,13 @@ EXAMPLES = [
     ("the next 4 business days", REF, "2018-09-20..2018-09-25", "day"),
     ("Labor Day weekend", REF, "2018-09-01..2018-09-03", "week"),
     ("for 3 days from today", REF, "2018-09-19..2018-09-21", "day"),
+    ("3 days from Thursday", REF, "2018-09-23", "day"),
+    ("Monday two weeks from now", REF, "2018-10-01", "day"),
+    ("in 3 days on Friday", REF, "2018-09-21", "day"),
+    ("the first 2 weeks of 2021", None, "2021-01-04..2021-01-17", "day"),
+    ("the last four months of 2021", None, "2021-09-01..2021-12-31", "month"),
+    ("the end of the month", REF, "2018-09-16..2018-09-30", "month"),
+    ("from 2007 to the start of 2008", None, "2007-01-01..2008-01-01", "year"),
     ("the worst attack of the year.", REF, "2018-01-01..2018-12-31", "year"),
     ("from 2007 to the end of 2008", None, "2007-01-01..2008-12-31", "year"),
     # weekdays and relative dates
@@ -121,8 +128,8 @@ EXAMPLES_BUGS_CAUGHT = [
 
 EXAMPLES_XFAIL = [
     ("the same week", REF, "2018-09-17..2018-09-23", "week"),
-    ("3 days from Tuesday", REF, "2018-09-28", "day"),
-    ("Monday two weeks from now", REF, "2018-10-01", "day"),
+    ("18 and 19 June", REF, "2018-06-18..2018-06-19", "day"),
+    ("in two years since 2011", REF, "2013-01-01", "day"),
     ("the weekend of halloween", REF, "2018-10-27..2018-10-28", "week"),
 ]
 
