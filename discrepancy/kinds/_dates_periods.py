@@ -200,7 +200,7 @@ def nth_of(s: Scanner, i: int) -> Match | None:
 
 
 def first_last_of(s: Scanner, i: int) -> Match | None:
-    """ "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of last year"."""
+    """ "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of 2020"."""
     k = s.skip(i, "the")
     side = s.low(k)
     count = s.count(k + 1) if side in ("first", "last") else None
