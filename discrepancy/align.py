@@ -42,7 +42,8 @@ def align(facts: Sequence[Fact], *, lexicon: Lexicon) -> tuple[list[Slot], list[
     groups: dict[str, list[Fact]] = defaultdict(list)
     surnames = _surnames(facts, lexicon)
     for fact in facts:
-        groups[slot_key(fact, surnames)].append(fact)
+        if fact.role:  # a fact with no role answers no question another source could share
+            groups[slot_key(fact, surnames)].append(fact)
     slots: list[Slot] = []
     single: list[Fact] = []
     for key in sorted(groups):

@@ -4,16 +4,20 @@
 - a name cut short: a title and a first name followed by a lower-case word ("President
   Vladimir to express"), where the corpus writes that first name with a surname and never
   uses it alone as a surname;
-- a weekday that does not fit the date beside it ("Tuesday, September 17, 2018").
+- a weekday that does not fit the date beside it ("Tuesday, September 17, 2018");
+- a country adjective made possessive before a capitalised title ("Russian’s Defense
+  Minister"), where the country's possessive was meant ("Russia’s").
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from discrepancy import similarity
+from discrepancy.kinds import names
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import (
     DateInterval,
@@ -27,6 +31,8 @@ from discrepancy.model import (
 )
 from discrepancy.text import sentences
 
+_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)(['’]s)\s+(?=[A-Z][a-z])")
+_DETERMINERS = frozenset({"the", "a", "an", "one", "that", "this", "each", "every", "another"})
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -36,6 +42,8 @@ def check(sources: Sequence[Source], facts: Sequence[Fact], *, lexicon: Lexicon)
     for source in sources:
         out.extend(doubled_words(source, lexicon=lexicon))
     out.extend(truncated_names(facts, sources))
+    for source in sources:
+        out.extend(adjective_possessives(source, lexicon=lexicon))
     out.extend(weekday_mismatches(facts))
     return out
 
@@ -130,4 +138,33 @@ def weekday_mismatches(facts: Sequence[Fact]) -> list[Finding]:
                 f"{value.low.isoformat()} was a {_WEEKDAYS[actual]}."
             )
             out.append(_single("weekday", fact.span, str(value), text, 0.7, _WEEKDAYS[actual]))
+    return out
+
+
+def adjective_possessives(source: Source, *, lexicon: Lexicon) -> list[Finding]:
+    """ "Russian’s Defense Minister": the adjective made possessive where the country was meant."""
+    out = []
+    text = source.text
+    for match in _POSSESSIVE.finditer(text, source.body_start):
+        word = match.group(1)
+        country = names.country_of(word, lexicon=lexicon)
+        if country is None or country == word or " " in country:
+            continue
+        before = text[max(0, match.start() - 12) : match.start()].split()
+        if before and before[-1].casefold() in _DETERMINERS:
+            continue  # "the Russian's passport": a person, correctly possessive
+        start, end = match.start(1), match.end(2)
+        span = Span(
+            source=source.id,
+            start=start,
+            end=end,
+            surface=text[start:end],
+            sentence=_sentence(source, start),
+        )
+        fixed = country + match.group(2)
+        reason = (
+            f"{word!r} is the adjective; before a title the possessive of the country, "
+            f"{fixed!r}, is meant."
+        )
+        out.append(_single("possessive", span, span.surface, reason, 0.6, fixed))
     return out

@@ -5,8 +5,9 @@ noun after it ("15 crew members") and what happened to them ("killed"), or a mea
 word in its clause ("warning", "off the coast"). A phrase that says a measured thing did
 not happen ("had not warned") is a fact of value zero in that role. A date becomes a fact
 when a temporal preposition introduces it (or it names a weekday) and a verb in its
-clause says what it dates. Everything else is left out: a bare number answers no
-question that another source could contradict.
+clause says what it dates; other dates are kept with an empty role (checked within their
+article, never aligned). Everything else is left out: a bare number answers no question
+that another source could contradict.
 """
 
 from __future__ import annotations
@@ -122,13 +123,13 @@ def _fact(
         role = _date_role(text, mention, toks, table, people)
     else:
         role = _entity_role(value, lexicon)
-    if role is None:
+    if role is None and not isinstance(value, DateInterval):
         return None
     return Fact(
         span=_span(source, mention.start, mention.end, sent),
         kind=kind,
         value=value,
-        role=role,
+        role=role or "",
         subject=group,
         attribution=attribution(text, sent, toks, table),
     )
