@@ -40,7 +40,7 @@ __all__ = [
 _SEPARATOR = re.compile(f"[-\u2010\u2011]|{SPACE}{{0,3}}")
 _PER = re.compile(f"{SPACE}*(?:/|(?i:per){SPACE}+|(?P<a>(?i:an?)){SPACE}+)")
 _JOINERS = frozenset("-\u2010\u2011/'\u2019&_")
-_WINDOW = 40  # longest surface we look back over for a currency or a scale word
+_WINDOW = 48  # the most text read before or after a position: work is bounded per call
 
 
 @attrs.frozen(kw_only=True)
@@ -86,7 +86,9 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
 
     Spaces (up to three) or one hyphen may separate them.  Ambiguous short surfaces
     ("in", "m", "C") count when glued to the number ("5in") or where no word follows
-    them ("12 m.") but a measure word may ("12 m long").
+    them ("12 m.") but a measure word may ("12 m long").  Pass the whole text: the
+    words just before ``pos`` matter ("20 million pounds" is money), and the work done
+    does not grow with the text's length.
 
     >>> unit_after("22 miles off the coast", 2).unit
     'mile'
@@ -104,7 +106,7 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
     start = sep.end() if sep else pos
     hyphen = start > pos and text[pos] in "-\u2010\u2011"
     found = _plain_after(table, text, start, glued=start == pos, hyphen=hyphen)
-    scaled = None if hyphen else table.scaled.match(text, start)
+    scaled = None if hyphen else table.scaled.match(text, start, start + _WINDOW)
     longest = scaled is not None and (found is None or scaled.end() >= found[1])
     if scaled and longest and table.scale_end.search(text[max(0, pos - _WINDOW) : pos]):
         unit = table.surfaces.scaled[fold(scaled.group())]
@@ -118,10 +120,10 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
 def _per(table: Table, text: str, unit: str, end: int) -> tuple[int, str] | None:
     """A rate's second unit after the first: "barrels per day", "km/s", "tonnes a year"."""
     info = table.units.get(unit)
-    per = _PER.match(text, end)
+    per = _PER.match(text, end, end + _WINDOW)
     if per is None or info is None or info.kind == "percent" or "_per_" in unit:
         return None
-    found = table.after.match(text, per.end())
+    found = table.after.match(text, per.end(), per.end() + _WINDOW)
     if found is None:
         return None
     surface = found.group()
@@ -138,7 +140,7 @@ def _per(table: Table, text: str, unit: str, end: int) -> tuple[int, str] | None
 def _plain_after(
     table: Table, text: str, start: int, *, glued: bool, hyphen: bool
 ) -> tuple[int, int, str] | None:
-    found = table.after.match(text, start)
+    found = table.after.match(text, start, start + _WINDOW)
     if found is None:
         return None
     surface = found.group()
@@ -162,7 +164,7 @@ def _safe(table: Table, text: str, found: re.Match[str], *, glued: bool, hyphen:
     if _nothing_follows(text, found.end()):
         return True
     following = table.link_after if not scale else table.measure_after
-    return following.match(text, found.end()) is not None
+    return following.match(text, found.end(), found.end() + _WINDOW) is not None
 
 
 def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMatch | None:

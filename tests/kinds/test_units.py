@@ -495,6 +495,7 @@ def test_long_inputs_are_fast_enough_to_finish() -> None:
     """Pathological inputs: the per-call work is bounded by a fixed window."""
     text = "5" * 100_000 + " " + "in " * 30_000
     assert unit_after(text, 100_000) is None
+    assert unit_after("5 square" + " " * 100_000 + "miles", 1) is None  # reads a window only
     text = "$" * 100_000 + "5"
     found = currency_before(text, 100_000)
     assert found is not None
