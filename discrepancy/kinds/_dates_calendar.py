@@ -137,7 +137,8 @@ def holiday(rule: Holiday, year: int, names: Mapping[str, Holiday]) -> dt.date |
 def choose_year(ref: dt.date, month: int, day_: int, weekday: int | None = None) -> int | None:
     """The year of "month/day" nearest ``ref``: past, or ahead by at most ``AHEAD_DAYS``.
 
-    A written weekday picks between the two when only one of them has it.
+    The past one is preferred unless the future one is less than half as far; a written
+    weekday picks between the two when only one of them has it.
 
     >>> choose_year(dt.date(2018, 9, 18), 9, 17)
     2018
@@ -162,8 +163,15 @@ def choose_year(ref: dt.date, month: int, day_: int, weekday: int | None = None)
         matching = [d for d in options if d.weekday() == weekday]
         if len(matching) == 1:
             return matching[0].year
-    best = min(options, key=lambda d: (abs((d - ref).days), d > ref))
-    return best.year
+    chosen = prefer_past(ref, past, future)
+    return None if chosen is None else chosen.year
+
+
+def prefer_past(ref: dt.date, past: dt.date | None, future: dt.date | None) -> dt.date | None:
+    """The past date, unless the future one is less than half as far from ``ref``."""
+    if past is None or future is None:
+        return past or future
+    return future if 2 * (future - ref).days < (ref - past).days else past
 
 
 def nearest_day(ref: dt.date, day_: int, weekday: int | None) -> dt.date | None:

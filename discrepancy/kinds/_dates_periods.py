@@ -67,8 +67,8 @@ def _pick(ref: dt.date, days: list[dt.date], shift: int | None) -> dt.date | Non
         return min(ahead, default=None)
     if shift == 0 or ref in days:
         return next((d for d in days if d.year == ref.year), None)
-    near = [d for d in ahead if (d - ref).days <= cal.AHEAD_DAYS] + past
-    return min(near, key=lambda d: abs((d - ref).days), default=None)
+    future = min((d for d in ahead if (d - ref).days <= cal.AHEAD_DAYS), default=None)
+    return cal.prefer_past(ref, max(past, default=None), future)
 
 
 def holiday_weekend(s: Scanner, i: int) -> Match | None:
