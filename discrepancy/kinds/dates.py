@@ -9,9 +9,9 @@
 * a bare weekday is the latest such day on or before the reference date (the news
   convention); "next Friday" / "last Friday" are that weekday in the next / previous
   Monday-to-Sunday week, "this coming Friday" the first one after the reference date;
-* a month and day without a year take the year that puts them nearest the reference
-  date, no more than about six months ahead of it; a weekday written beside them picks
-  the year when only one of the two candidates falls on it;
+* a month and day without a year take their latest occurrence on or before the reference
+  date, unless the next one is less than half as far away (and at most about six months
+  ahead); a weekday written beside them picks between the two when only one falls on it;
 * a range of months or years ends where its last named period begins ("from March to
   May" is March 1 .. May 1), as in Microsoft Recognizers-Text;
 * without a reference date, "September 17" has ``year_known=False`` and relative
