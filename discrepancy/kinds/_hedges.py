@@ -12,7 +12,7 @@ import attrs
 from discrepancy.kinds._numlex import FILE, section, trie_pattern
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 
-_BOUNDS = {"low", "high", "point"}
+_BOUNDS = {"low", "high", "point", "inclusive"}
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +36,8 @@ class HedgeLex:
     approximate_joiners: frozenset[str]
     between_re: re.Pattern[str]
     percent_re: re.Pattern[str]
+    percent_before_re: re.Pattern[str]
+    ratio_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     hundredths: frozenset[str]
 
@@ -110,6 +112,18 @@ def compiled(lex: Lexicon) -> HedgeLex:
         ),
         approximate_joiners=frozenset(_key(j) for j in approx),
         between_re=re.compile(rf"(?<![A-Za-z])(?:{_alternation(between)})[ \t]{{1,3}}\Z", re.I),
+        ratio_re=re.compile(
+            r"[ \t]{1,3}(?:"
+            + _alternation(_phrases(section(lex, "ratio").get("words", ["over"]), "ratio.words"))
+            + r")[ \t]{1,3}",
+            re.I,
+        ),
+        percent_before_re=re.compile(
+            r"(?<![A-Za-z])(?:"
+            + _alternation([p for p in percent if p[0].isalpha()] or ["percent"])
+            + r")[ \t]{1,3}of[ \t]{1,3}\Z",
+            re.I,
+        ),
         percent_re=re.compile(r"[ \t]?(?:" + _alternation(percent) + r")(?![A-Za-z])", re.I),
         pair_re=re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:and|but)[ \t]{1,3}", re.I),
         hundredths=frozenset(

@@ -306,6 +306,7 @@ def _step(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | Non
             and not tok.scaled
             and dig.value < 100
             and tok.gap in {AND, SPACE}
+            and not _hundred_next(toks, j)
         ):
             acc.group += dig.value
             acc.last, acc.end = "dig", tok.end
@@ -350,6 +351,15 @@ def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | N
     if frac is not None and acc.last == "dig" and toks[j - 1].end == tok.start:
         value = acc.value + (frac.value if acc.value >= 0 else -frac.value)
         return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
+    if (
+        frac is not None
+        and tok.gap in {SPACE, HYPHEN}
+        and acc.last in {"unit", "teen", "tens"}
+        and acc.total == 0
+        and tok.word.isalpha()
+    ):
+        value = acc.value * frac.value  # "one quarter", "three quarter"
+        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
     if frac is not None and tok.gap == AND_A:
         unit = acc.big if acc.last == "scale" and acc.big is not None else Fraction(1)
         end, nxt = tok.end, j + 1
@@ -385,6 +395,13 @@ def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | N
     return None
 
 
+def _hundred_next(toks: list[Tok], j: int) -> bool:
+    """Whether "hundred" follows token ``j`` ("3 hundred and 2 hundred" is two numbers)."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    scale = nxt.get(SCALE) if nxt is not None and nxt.gap == SPACE else None
+    return scale is not None and scale.value == 100
+
+
 def _added_fraction(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
     """ "three and a fifth", "five billion and three quarters (million)"."""
     tok = toks[j]
@@ -397,8 +414,11 @@ def _added_fraction(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | N
         later = toks[j + 1] if j + 1 < len(toks) else None
         if card is None or tok.gap != AND or later is None or card.value >= 20:
             return None
+        half = later.get(FRAC) if card.value == 1 else None
         lower = later.get(DENOM) or (later.get(ORD) if card.value == 1 else None)
-        if lower is None or later.gap not in {SPACE, HYPHEN} or lower.value <= 2:
+        if half is not None and later.gap == SPACE:
+            lower = Word(kind=DENOM, value=1 / half.value)
+        if lower is None or later.gap not in {SPACE, HYPHEN} or lower.value < 2:
             return None
         numerator, denom, end = card.value, lower.value, j + 2
     if end < len(toks) and toks[end].gap == SPACE:

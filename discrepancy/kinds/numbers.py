@@ -11,6 +11,7 @@ One compiled regex finds digit strings and number words in a single pass; the wo
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from fractions import Fraction
 
@@ -25,6 +26,7 @@ __all__ = ["NumberMatch", "parse_number", "scan"]
 _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
 _DECADE = re.compile(r"'?s(?![A-Za-z])")
+_LARGEST = Fraction(10) ** 300
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
 
 
@@ -131,6 +133,13 @@ def _digit_token(
     value = _digit_value(raw)
     if value is None:
         return None
+    if m.group("pexp") or m.group("sexp"):
+        powered = _power(value, m)
+        if powered is None:
+            return None
+        value, end = powered, max(m.end("pexp"), m.end("sexp"))
+    if abs(value) > _LARGEST:
+        return None  # beyond floats: a run of digits, not a quantity
     scaled, money_scale, money_end = False, None, None
     ab = nl.abbrev_re.match(text, end) if nl.abbrev_re is not None else None
     if ab is not None and not (ab.group("sp") and ab.group("ab") in nl.glued_only):
@@ -160,11 +169,23 @@ def _joined_before(text: str, start: int) -> bool:
     return bool(before) and (before[-1].isdigit() or before[-1] in "%")
 
 
+def _power(value: Fraction, m: re.Match[str]) -> Fraction | None:
+    """ "1.1^23" (the sign of the exponent is the parity of its minus signs), "6.23x10^-4"."""
+    if m.group("pexp"):
+        sign = -1 if (m.group("psign").count("-") + m.group("psign").count("−")) % 2 else 1
+        exponent = sign * int(m.group("pexp"))
+        if value == 0 or abs(exponent) * math.log10(abs(value)) > 300:
+            return None
+        return value**exponent
+    negative = bool(m.group("sminus")) or ((m.group("ssign") or "") in "-−" and m.group("ssign"))
+    return value * Fraction(10) ** (-int(m.group("sexp")) if negative else int(m.group("sexp")))
+
+
 def _digit_value(raw: str) -> Fraction | None:
     if "/" in raw:
         top, _, bottom = raw.partition("/")
         return None if int(bottom) == 0 else Fraction(int(top.replace("−", "-")), int(bottom))
-    cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "")
+    cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
     cleaned = cleaned.replace("\u00a0", "").replace("−", "-")
     try:
         return Fraction(cleaned)

@@ -125,11 +125,18 @@ def _part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex)
             unit = units.UnitMatch(
                 start=pct.start(), end=pct.end(), surface=pct.group(), unit=_PERCENT, kind=_PERCENT
             )
+    if unit is None and currency is None and not num.ordinal:
+        pct = hl.percent_before_re.search(text, max(0, num.start - 24), num.start)
+        if pct is not None:  # "per cent of 210"
+            unit = units.UnitMatch(
+                start=pct.start(), end=pct.end(), surface=pct.group(), unit=_PERCENT, kind=_PERCENT
+            )
     if unit is None and currency is not None:
         unit = currency
     if unit is None and text[end : end + 1].isalpha():
         return None  # "2pm", "3D": glued letters that are not a unit
-    start = num.start if currency is None or currency.start > num.start else currency.start
+    lead = currency if currency is not None else unit
+    start = num.start if lead is None or lead.start > num.start else lead.start
     stop = max(end, unit.end) if unit is not None else end
     return _Part(num=num, start=start, end=stop, low=low, high=high, unit=unit)
 
@@ -151,6 +158,10 @@ def _compose(
         if extended is not None:
             part, j = extended
             return _mention(text, part.start, part.end, part, None, hl), j
+    if first.unit is None and i + 1 < len(nums):
+        ratio = _ratio_of(text, first, nums[i + 1], lexicon, hl)
+        if ratio is not None:
+            return _mention(text, ratio.start, ratio.end, ratio, None, hl), i + 2
     suffix = hd.hedge_after(hl, text, first.end)
     if suffix is not None and i + 1 < len(nums) and nums[i + 1].start - suffix[0] <= 3:
         suffix = None  # "five plus three": arithmetic, not a hedge
@@ -194,6 +205,22 @@ def _extend(
         part = attrs.evolve(second, start=part.start, low=value, high=value)
         j += 1
     return None if j == i + 1 else (part, j)
+
+
+def _ratio_of(
+    text: str, first: _Part, nxt: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
+) -> _Part | None:
+    """ "one over three", "2000 over 3" at the end of a clause: a fraction."""
+    joiner = hl.ratio_re.match(text, first.end)
+    if joiner is None or joiner.end() != nxt.start or nxt.ordinal or nxt.low != nxt.high:
+        return None
+    second = _part(text, nxt, lexicon, hl)
+    if second is None or second.unit is not None or not nxt.low:
+        return None
+    if not _CLAUSE_END.match(text, second.end) or first.num.approximate:
+        return None
+    value = first.low / nxt.low
+    return attrs.evolve(first, low=value, high=value, end=second.end)
 
 
 def _cents(
@@ -248,7 +275,7 @@ def _range_end(
         hedge = hd.hedge_before(hl, text, second.start)  # "between 2 g and about 7 g"
         if hedge is not None and hedge[0] == joiner.end() and hedge[1].bound == "point":
             second = attrs.evolve(second, start=joiner.end())
-    if second is None or second.start != joiner.end() or second.low < first.high:
+    if second is None or second.start != joiner.end() or second.low <= first.high:
         return None
     word = joiner.group("j").lower()
     if word in hl.approximate_joiners and not 0 < second.high <= 5 * first.low:
@@ -288,8 +315,9 @@ def _mention(
     if before is not None and text[max(0, before[0] - 8) : before[0]].rstrip()[-1:].isdigit():
         before = None  # "2000 over 3 years": a preposition between numbers
     after = None if ranged else hd.hedge_after(hl, text, end)
-    if before is not None and before[1].bound != "point":
-        after = None
+    bounded = before is not None and before[1].bound != "point"
+    if after is not None and (after[1].bound == "inclusive") != bounded:
+        after = None  # "or equal" needs a bound before; "or more" must not follow one
     for hedge in (before, after):
         if hedge is None:
             continue
@@ -298,7 +326,9 @@ def _mention(
             continue
         start, end = (min(start, where), end) if hedge is before else (start, max(end, where))
         approx = approx or h.approximate
-        if h.bound == "low":
+        if h.bound == "inclusive":
+            low_inc = high_inc = True
+        elif h.bound == "low":
             high, high_inc, low_inc = None, True, h.inclusive
         elif h.bound == "high":
             low, low_inc, high, high_inc = None, True, part.high, h.inclusive

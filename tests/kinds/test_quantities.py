@@ -65,6 +65,20 @@ EXAMPLES: list[Row] = [
     ("£2,000", "£2,000", "currency", 2000, 2000, True, True, False, "pound_currency"),
     ("3 dollars 50 cents", "3 dollars 50 cents", "currency", 3.5, 3.5, True, True, False, "dollar"),
     ("the 21st century", "21st", "ordinal", 21, 21, True, True, False, N),
+    ("per cent of 210", "per cent of 210", "percent", 210, 210, True, True, False, "percent"),
+    ("less than 5000 or equal", "less than 5000 or equal", "range", N, 5000, True, True, False, N),
+    ("it is one over three.", "one over three", "number", 1 / 3, 1 / 3, True, True, False, N),
+    (
+        "a tenth of a gallon",
+        "a tenth of a gallon",
+        "dimension",
+        0.1,
+        0.1,
+        True,
+        True,
+        False,
+        "gallon",
+    ),
 ]
 
 EXAMPLES_BUGS_CAUGHT: list[Row] = [
@@ -86,6 +100,10 @@ EXAMPLES_BUGS_CAUGHT: list[Row] = [
     ),
     # "scores" is a verb here
     ("He scores between 10 and 15", "between 10 and 15", "range", 10, 15, True, True, False, N),
+    # "or" between equal numbers is not a range
+    ("5.00 or 5", "5.00", "number", 5, 5, True, True, False, N),
+    # "over" between a number and a noun phrase is a preposition
+    ("won 3 over 2 rivals", "3", "number", 3, 3, True, True, False, N),
 ]
 
 # (text, surfaces that must NOT be reported as quantities)
