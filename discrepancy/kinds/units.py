@@ -30,6 +30,7 @@ __all__ = [
     "UnitMatch",
     "UnitSurface",
     "currency_before",
+    "rate_after",
     "same_dimension",
     "surfaces",
     "to_base",
@@ -130,11 +131,35 @@ def _per(table: Table, text: str, unit: str, end: int) -> tuple[int, str] | None
     other = table.units.get(table.unit(surface) or "")
     if other is None or other.kind not in {"dimension", "duration"} or "_per_" in other.name:
         return None
-    if per.group("a") and other.kind != "duration":
-        return None
+    if per.group("a") and other.kind != "duration" and info.kind != "currency":
+        return None  # "tonnes a year", "dollars a barrel", but not "miles a piece"
     if surface in table.surfaces.ambiguous and per.group().strip() != "/":
         return None
     return found.end(), f"{unit}_per_{other.name}"
+
+
+def rate_after(
+    text: str, pos: int, unit: str, *, lexicon: Lexicon | None = None
+) -> UnitMatch | None:
+    """The "per ..." part after an amount in ``unit`` that ends at ``pos``, as a rate.
+
+    For amounts whose unit came before the number; the match covers only the part after
+    ``pos`` and names the whole rate.
+
+    >>> rate_after("$80 a barrel", 3, "dollar").unit
+    'dollar_per_barrel'
+    >>> rate_after("$15.4/hour", 5, "dollar").surface
+    '/hour'
+    >>> rate_after("$80 for a barrel", 3, "dollar") is None
+    True
+    """
+    if not 0 <= pos <= len(text):
+        return None
+    table = compiled(lexicon or default_lexicon())
+    if unit.split("_per_")[0] not in table.units:
+        return None
+    rate = _per(table, text, unit, pos)
+    return None if rate is None else _make(table, text, pos, *rate)
 
 
 def _plain_after(

@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from discrepancy.kinds import units
-from discrepancy.kinds.units import currency_before, same_dimension, to_base, unit_after
+from discrepancy.kinds.units import (
+    currency_before,
+    rate_after,
+    same_dimension,
+    to_base,
+    unit_after,
+)
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 from discrepancy.strategies.units import (
     UnitPhrasing,
@@ -330,6 +336,33 @@ def test_to_base_rejects_non_finite() -> None:
 def test_same_dimension(a: str, b: str, same: bool) -> None:
     assert same_dimension(a, b) is same
     assert same_dimension(b, a) is same
+
+
+RATES = [
+    ("$80", " a barrel", "dollar", " a barrel", "dollar_per_barrel", "currency"),
+    ("$15.4", "/hour", "dollar", "/hour", "dollar_per_hour", "currency"),
+    ("€350", " per kg to", "EUR", " per kg", "EUR_per_kilogram", "currency"),
+    ("US$3.50", " per gallon", "USD", " per gallon", "USD_per_gallon", "currency"),
+    ("5 tonnes", " a year", "metric_ton", " a year", "metric_ton_per_year", "dimension"),
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "rest", "unit", "surface", "rate", "kind"), RATES, ids=[b + r for b, r, *_ in RATES]
+)
+def test_rate_after(before: str, rest: str, unit: str, surface: str, rate: str, kind: str) -> None:
+    found = rate_after(before + rest, len(before), unit)
+    assert found is not None
+    assert (found.surface, found.unit, found.kind) == (surface, rate, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("$80 for a barrel", "dollar"), ("$80 a piece", "dollar"), ("5 km a barrel", "kilometer")],
+)
+def test_no_rate_after(text: str, unit: str) -> None:
+    number_end = text.index(" ")
+    assert rate_after(text, number_end, unit) is None
 
 
 # ---------------------------------------------------------------- the data file
