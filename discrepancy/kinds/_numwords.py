@@ -360,7 +360,7 @@ def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | N
     ):
         value = acc.value * frac.value  # "one quarter", "three quarter"
         return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
-    if frac is not None and tok.gap == AND_A:
+    if frac is not None and tok.gap in {AND_A, AND}:
         unit = acc.big if acc.last == "scale" and acc.big is not None else Fraction(1)
         end, nxt = tok.end, j + 1
         if nxt < len(toks) and toks[nxt].gap == SPACE:
@@ -414,7 +414,7 @@ def _added_fraction(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | N
         later = toks[j + 1] if j + 1 < len(toks) else None
         if card is None or tok.gap != AND or later is None or card.value >= 20:
             return None
-        half = later.get(FRAC) if card.value == 1 else None
+        half = later.get(FRAC)
         lower = later.get(DENOM) or (later.get(ORD) if card.value == 1 else None)
         if half is not None and later.gap == SPACE:
             lower = Word(kind=DENOM, value=1 / half.value)

@@ -27,6 +27,7 @@ __all__ = ["find", "parse"]
 _FRACTION_OF = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])|[ \t]+of(?=[ \t])", re.I)
 _AND_FRACTION = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?", re.I)
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
+_OF = re.compile(r"[ \t]+of(?![A-Za-z])", re.I)
 _AND = re.compile(r"[ \t]+and[ \t]+", re.I)
 _COMPOUND = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
@@ -110,7 +111,8 @@ def _part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex)
     if currency is not None and num.money_scale is not None and num.money_end is not None:
         low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
     unit = None if num.ordinal else _unit_after(text, end, lexicon)
-    if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1):
+    fraction = not num.digits and not float(num.high).is_integer()
+    if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1 or fraction):
         of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
         if of is not None:
             unit = _unit_after(text, of.end(), lexicon)
@@ -188,6 +190,7 @@ def _extend(
             nxt.start in _and_ends(text, part.end)
             and 0 < nxt.high < 1
             and _unit_after(text, nxt.end, lexicon) is None
+            and not _OF.match(text, nxt.end)
         ):
             value = part.low + nxt.low
             part = attrs.evolve(part, low=value, high=value, end=nxt.end)
