@@ -256,12 +256,14 @@ def bare_year(s: Scanner, i: int, *, cued: bool = False) -> Match | None:
 
 def decade(s: Scanner, i: int) -> Match | None:
     """ "the nineties", "the '90s", "the 80s", "the 15th century"."""
+    word = s.w.decades.get(s.low(i + 1))
+    if word is not None and s.low(i) in ("the", "in", "during", "since"):
+        return i + 2, Part(year=word, years=10)
+    if s.low(i) == "cy" and s.glued(i + 1) and len(s.low(i + 1)) == 2 and s.free_end(i + 2):
+        return i + 2, Part(year=two_digit_year(int(s.low(i + 1))))
     if s.low(i) != "the":
         return None
     j = s.skip(i + 1, "'")
-    word = s.w.decades.get(s.low(j))
-    if word is not None:
-        return j + 1, Part(year=word, years=10)
     t = s.low(j)
     if t.isdigit() and len(t) == 2 and t.endswith("0") and s.low(j + 1) == "s" and s.glued(j + 1):
         return j + 2, Part(year=two_digit_year(int(t)), years=10)

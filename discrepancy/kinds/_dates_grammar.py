@@ -147,12 +147,36 @@ def range_(s: Scanner, i: int) -> Match | None:
     if second is None:
         return None
     end, a, b = second[0], first[1], second[1]
+    if isinstance(a, Part) and isinstance(b, Part) and _day_only_part(a) and _day_only_part(b):
+        month = _month_after(s, end)
+        if month is None:
+            return None
+        a, b, end = attrs.evolve(a, **month[1]), attrs.evolve(b, **month[1]), month[0]
     if isinstance(a, Part) and isinstance(b, Part) and a.year is None and b.year is None:
         year = ab.year_tail(s, end) if s.low(end) == "," else None
         if year is not None:
             a, b, end = attrs.evolve(a, year=year[1]), attrs.evolve(b, year=year[1]), year[0]
     value = combine(a, b, s.ref)
     return None if value is None else (end, value)
+
+
+def _day_only_part(part: Part) -> bool:
+    return part.day is not None and part.month is None and part.year is None
+
+
+def _month_after(s: Scanner, i: int) -> tuple[int, dict[str, int]] | None:
+    """The month that days of a range belong to: "(4-23) in next month", "(3-5) of June"."""
+    if s.low(i) not in ("in", "of"):
+        return None
+    found = longest(s, i + 1, (ab.month_first, rel.shift_unit))
+    value = None if found is None else value_of(found[1], s.ref)
+    if found is None or value is None or value.precision != Precision.MONTH:
+        return None
+    if isinstance(found[1], Part) and found[1].year is None:
+        return found[0], {"month": value.low.month}
+    if not value.resolved:
+        return None
+    return found[0], {"month": value.low.month, "year": value.low.year}
 
 
 def _now(s: Scanner, i: int) -> Match | None:
@@ -222,6 +246,18 @@ def _offset(s: Scanner, i: int) -> Match | None:
     return rel.offset(s, i, single)
 
 
+def week_weekday(s: Scanner, i: int) -> Match | None:
+    """ "the 1st week of October on Friday": that weekday in the week."""
+    week = longest(s, i, (per.numbered_week, week_of))
+    if week is None or s.low(week[0]) != "on" or s.weekday(week[0] + 1) is None:
+        return None
+    value = value_of(week[1], s.ref)
+    day = s.weekday(week[0] + 1)
+    if value is None or day is None or value.precision != Precision.WEEK:
+        return None
+    return day[0], cal.day(cal.weekday_in_week(value.low, day[1], 0), day[1])
+
+
 def weekday_offset(s: Scanner, i: int) -> Match | None:
     """ "Monday two weeks from now", "in 3 days on Friday": that weekday in the week reached."""
     lead = s.weekday(i)
@@ -274,5 +310,6 @@ _SINGLE: tuple[rel.Rule, ...] = (
     per.holiday_weekend,
     per.first_last_of,
     weekday_offset,
+    week_weekday,
     for_amount,
 )

@@ -92,6 +92,11 @@ def shift_unit(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
         return None
     if s.low(k + 1) == "weekend":
         return k + 2, _weekend(s.ref, shift)
+    work = _work_week(s, k + 1)
+    if work is not None:
+        return work, _weekdays_of(s.ref, shift)
+    if s.low(k + 1) == "calendar" and s.low(k + 2) == "year":
+        k += 1
     unit = s.unit(k + 1)
     if unit is None or s.low(k + 1).endswith("s"):
         return None
@@ -99,6 +104,23 @@ def shift_unit(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
         return unit[0], unresolved(Precision.DAY if unit[2] == "day" else Precision.MONTH)
     found = unit_span(s.ref, unit[2], unit[1], shift)
     return None if found is None else (unit[0], found)
+
+
+def _work_week(s: Scanner, i: int) -> int | None:
+    """The end of "workweek", "work week" or "working week" at ``i``."""
+    if s.low(i) == "workweek":
+        return i + 1
+    if s.low(i) in ("work", "working") and s.low(i + 1) == "week":
+        return i + 2
+    return None
+
+
+def _weekdays_of(ref: dt.date | None, shift: int) -> DateInterval:
+    """Monday to Friday of the week ``shift`` weeks from the reference week."""
+    if ref is None:
+        return unresolved(Precision.WEEK)
+    monday = cal.weekday_in_week(ref, 0, shift)
+    return cal.span(monday, monday + dt.timedelta(days=4), Precision.WEEK)
 
 
 def _weekend(ref: dt.date | None, shift: int | None) -> DateInterval:

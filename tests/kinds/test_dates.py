@@ -79,6 +79,12 @@ EXAMPLES = [
     ("the last four months of 2021", None, "2021-09-01..2021-12-31", "month"),
     ("the end of the month", REF, "2018-09-16..2018-09-30", "month"),
     ("from 2007 to the start of 2008", None, "2007-01-01..2008-01-01", "year"),
+    ("this calendar year", REF, "2018-01-01..2018-12-31", "year"),
+    ("next workweek", REF, "2018-09-24..2018-09-28", "week"),
+    ("in the nineties", None, "1990-01-01..1999-12-31", "decade"),
+    ("the 1st week of October on Friday", REF, "2018-10-05", "day"),
+    ("from 4-23 in next month", REF, "2018-10-04..2018-10-23", "day"),
+    ("between 3 and 5 of June 2011", None, "2011-06-03..2011-06-05", "day"),
     ("the worst attack of the year.", REF, "2018-01-01..2018-12-31", "year"),
     ("from 2007 to the end of 2008", None, "2007-01-01..2008-12-31", "year"),
     # weekdays and relative dates
