@@ -58,7 +58,8 @@ class _Known:
     canonical: tuple[Entity, ...]  # every key and sub-model once
     families: Mapping[str, Entity]  # a named family without digits ("BUK") -> its entity
     prefix_words: frozenset[str]  # names that may lead a code ("BUK", "PANTSIR", "LEOPARD")
-    makers: tuple[str, ...]
+    openers: frozenset[str]  # first words of known spellings, upper case ("IRON", "BUK")
+    makers: frozenset[str]
     lower_suffixes: tuple[str, ...]
     not_prefixes: frozenset[str]
     stop: frozenset[str]
@@ -97,7 +98,7 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     out: list[Mention] = []
     busy = 0
     for i, token in enumerate(tokens):
-        if token.start() < busy:
+        if token.start() < busy or not _may_open(token.group(), known):
             continue
         mention = _mention_at(text, tokens, i, known)
         if mention is not None:
@@ -106,9 +107,23 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     return out
 
 
+def _may_open(token: str, known: _Known) -> bool:
+    """A cheap test that ``token`` can start a designator: it has a digit, or it is the
+    first word of a known name."""
+    if any(c.isdigit() for c in token):
+        return True
+    return re.split(_SEP, token, maxsplit=1)[0].upper() in known.openers
+
+
 def _mention_at(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -> Mention | None:
     start = tokens[i].start()
-    maker = _maker_before(text, start, known)
+    maker = _maker_before(text, tokens, i, known)
+    if (
+        maker == 0
+        and tokens[i].group().isdigit()
+        and text[tokens[i].end() : tokens[i].end() + 1] != " "
+    ):
+        return None  # a bare number, unless it starts a spaced name ("737 MAX 8")
     for end in _candidate_ends(text, tokens, i):
         multi = end > tokens[i].end()
         entity = _read(text[start:end], known, strict=True, multi=multi, after_maker=maker > 0)
@@ -137,13 +152,14 @@ def _candidate_ends(text: str, tokens: list[re.Match[str]], i: int) -> list[int]
     return ends
 
 
-def _maker_before(text: str, start: int, known: _Known) -> int:
-    """Length of "Maker " right before ``start`` (0 if none)."""
-    for maker in known.makers:
-        begin = start - len(maker) - 1
-        free = begin == 0 or (begin > 0 and not text[begin - 1].isalnum())
-        if free and text[begin:start] == maker + " ":
-            return len(maker) + 1
+def _maker_before(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -> int:
+    """Length of "Maker " right before token ``i`` (0 if none); makers have up to 3 words."""
+    start = tokens[i].start()
+    for k in range(i - 1, max(i - 4, -1), -1):
+        if text[tokens[k].end() : tokens[k + 1].start()] != " ":
+            break
+        if text[tokens[k].start() : start - 1] in known.makers:
+            return start - tokens[k].start()
     return 0
 
 
@@ -173,10 +189,12 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
     whole = _read(surface, known, strict=False, multi=False, after_maker=False)
     if whole is not None and whole.known:
         return whole
-    for maker in known.makers:
+    for maker in sorted(known.makers, key=len, reverse=True):
         if surface.casefold().startswith(maker.casefold() + " "):
             rest = surface[len(maker) + 1 :]
-            return _read(rest, known, strict=False, multi=False, after_maker=True) or whole
+            found = _read(rest, known, strict=False, multi=False, after_maker=True)
+            if found is not None:
+                return found
     return whole
 
 
@@ -292,11 +310,14 @@ def _compiled(lexicon: Lexicon) -> _Known:
     entities: dict[str, Entity] = {}
     canonical: list[Entity] = []
     heads: set[str] = set()
+    openers: set[str] = set()
     for key, entry in known.items():
         for entity, aliases in _entries(key, entry):
             canonical.append(entity)
             for spelling in (entity.key, *aliases):
                 _add(entities, variant_key(spelling), entity, spelling)
+                if " " in spelling or not any(c.isdigit() for c in spelling):
+                    openers.add(re.split(r"[\s/" + _DASH + "]", spelling, maxsplit=1)[0].upper())
                 parts = re.split(r"[\s" + _DASH + "]", spelling, maxsplit=1)
                 if len(parts[0]) > 2 and parts[0].isalpha() and len(parts) == 2:
                     heads.add(parts[0].upper())
@@ -307,7 +328,8 @@ def _compiled(lexicon: Lexicon) -> _Known:
         canonical=tuple(sorted(canonical, key=lambda e: (len(e.key), e.key))),
         families=families,
         prefix_words=frozenset(heads),
-        makers=tuple(sorted(_strings(words, "makers"), key=len, reverse=True)),
+        openers=frozenset(heads | openers),
+        makers=frozenset(_strings(words, "makers")),
         lower_suffixes=tuple(_strings(words, "lower_suffixes")),
         not_prefixes=frozenset(w.casefold() for w in _strings(words, "not_prefixes")),
         stop=frozenset(variant_key(w) for w in _strings(words, "not_designators")),

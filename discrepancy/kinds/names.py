@@ -65,6 +65,7 @@ class _Names:
     known: Mapping[str, tuple[str, str]]  # variant key -> (canonical, category)
     countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
     demonyms: frozenset[str]  # casefolded
+    memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
 
 
 @attrs.frozen(kw_only=True)
@@ -96,6 +97,15 @@ def _fold(name: str, data: _Names) -> str:
 
 
 def _fold_word(word: str, data: _Names) -> str:
+    folded = data.memo.get(word)
+    if folded is None:
+        if len(data.memo) > 100_000:  # bound the memory a long-running process keeps
+            data.memo.clear()
+        folded = data.memo[word] = _fold_new_word(word, data)
+    return folded
+
+
+def _fold_new_word(word: str, data: _Names) -> str:
     for old, new in data.pairs:
         word = word.replace(old, new)
     if data.flags["drop_final_h"] and len(word) > 2 and word[-1] == "h" and word[-2] in "aeiou":
