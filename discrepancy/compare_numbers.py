@@ -101,6 +101,35 @@ def numbers(slot: Slot, context: Context) -> list[Finding]:
             out.extend(_judge(part, [f for f in facts if f.subject == group], context))
     wholes = [f for f in facts if not f.subject] + _sums(facts, context)
     out.extend(_judge(slot, wholes, context))
+    out.extend(_parts_exceeding(slot, facts, wholes, context))
+    return out
+
+
+def _parts_exceeding(
+    slot: Slot, facts: list[Fact], wholes: list[Fact], context: Context
+) -> list[Finding]:
+    """A part larger than a whole another source gives ("45 passengers" but "15 people")."""
+    out = []
+    for part in (f for f in facts if f.subject):
+        low = normalise(part)
+        above = [
+            w
+            for w in wholes
+            if w.span.source != part.span.source
+            and (high := normalise(w).high) is not None
+            and low.low is not None
+            and low.low > high
+        ]
+        if above:
+            text = (
+                f"A part cannot exceed the whole: {part.span.source} counts {part.value} "
+                f"{part.subject}, more than {listing(above)} in all ({slot.label})."
+            )
+            out.append(
+                finding(
+                    FindingType.CONFLICT, slot, [part, *above], text, score=0.8, context=context
+                )
+            )
     return out
 
 
@@ -202,7 +231,8 @@ def _typos(
             if wrong is None
             else similarity.explain_edit(wrong, right, lexicon=context.lexicon)
         )
-        if wrong is None or edit is None or len(context.sources_of([fact])) != 1:
+        slip = edit is not None and edit.distance == 1  # two edits in a number is no slip
+        if wrong is None or edit is None or not slip or len(context.sources_of([fact])) != 1:
             rest.append(fact)
             continue
         support = len(context.sources_of(exact))
