@@ -1,13 +1,11 @@
 """The grammar of numbers written in words (and digits with scale words), private.
 
-Tokens come from ``_numlex.NumLex`` (digits and words); each knows the gap (the text) before it.
 ``parse_one`` reads the longest number that starts at one token and says where the next
 attempt starts, so a whole run is read left to right in one pass over its tokens.
 """
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import attrs
@@ -25,149 +23,19 @@ from discrepancy.kinds._numlex import (
     VAGUE,
     Word,
 )
-
-SPACE, HYPHEN, AND, AND_A, A, OF, BREAK = "space", "hyphen", "and", "and_a", "a", "of", "break"
-_GAPS = (
-    (SPACE, re.compile(r"[ \t\u00a0]{1,20}|\n")),
-    (HYPHEN, re.compile(r"[ \t]{0,3}[-‐‑–—][ \t]{0,3}")),
-    (AND, re.compile(r"[ \t]{1,20}and[ \t]{1,20}", re.I)),
-    (AND_A, re.compile(r"[ \t]{1,20}and[ \t]{1,20}an?[ \t]{1,20}", re.I)),
-    (A, re.compile(r"[ \t]{1,20}an?[ \t]{1,20}", re.I)),
-    (OF, re.compile(r"[ \t]{1,20}of[ \t]{1,20}", re.I)),
+from discrepancy.kinds._numtokens import (
+    AND,
+    AND_A,
+    BREAK,
+    HYPHEN,
+    OF,
+    SPACE,
+    A,
+    Acc,
+    Parsed,
+    Tok,
+    category,
 )
-
-
-def gap_kind(gap: str) -> str:
-    """Classify the text between two number tokens.
-
-    >>> gap_kind(" and "), gap_kind("-"), gap_kind(", ")
-    ('and', 'hyphen', 'break')
-    """
-    if not gap:
-        return SPACE
-    if len(gap) > 40:
-        return BREAK
-    for name, pattern in _GAPS:
-        if pattern.fullmatch(gap):
-            return name
-    return BREAK
-
-
-@attrs.frozen(kw_only=True)
-class Tok:
-    """One number token: its span, meanings, the gap before it, and (for digits) its value."""
-
-    start: int
-    end: int
-    meanings: tuple[Word, ...]
-    gap: str = BREAK
-    word: str = ""
-    scaled: bool = False  # digits that carry an abbreviation ("5bn")
-
-    def get(self, kind: str) -> Word | None:
-        """The meaning of this token of ``kind``, if it has one."""
-        for word in self.meanings:
-            if word.kind == kind:
-                return word
-        return None
-
-
-@attrs.frozen(kw_only=True)
-class Parsed:
-    """One number read from tokens: ``[low, high]`` (a point unless vague)."""
-
-    start: int
-    end: int
-    low: Fraction
-    high: Fraction
-    high_inclusive: bool = True
-    ordinal: bool = False
-    vague: bool = False
-
-
-def category(value: Fraction) -> str:
-    """Where a cardinal or ordinal value sits in the grammar.
-
-    >>> category(Fraction(7)), category(Fraction(40)), category(Fraction(1000))
-    ('unit', 'tens', 'scale')
-    """
-    if value < 10:
-        return "unit"
-    if value < 20:
-        return "teen"
-    if value < 100:
-        return "tens"
-    return "hundred" if value == 100 else "scale"
-
-
-_AFTER = {
-    "unit": {None, "hundred", "scale", "tens"},
-    "teen": {None, "hundred", "scale"},
-    "tens": {None, "hundred", "scale"},
-}
-
-
-@attrs.define
-class _Acc:
-    """The running value of a number being read."""
-
-    start: int
-    end: int
-    total: Fraction = Fraction(0)
-    group: Fraction = Fraction(0)
-    big: Fraction | None = None
-    last: str | None = None
-    whole_before_and: Fraction | None = None
-    and_unit: Fraction = Fraction(1)
-    sign: int = 1
-
-    @property
-    def value(self) -> Fraction:
-        return self.sign * (self.total + self.group)
-
-    def take(self, tok: Tok, cat: str, value: Fraction) -> bool:
-        """Add a cardinal-like token if the grammar allows it here."""
-        if tok.gap == AND and self.last not in {"hundred", "scale"}:
-            return False
-        if tok.gap not in {SPACE, HYPHEN, AND}:
-            return False
-        if cat in _AFTER:
-            if self.last not in _AFTER[cat] or (
-                self.last == "tens" and (cat != "unit" or not value)
-            ):
-                return False
-            if tok.gap == AND:
-                self.whole_before_and = self.total + self.group
-                big = self.big if self.last == "scale" and self.big is not None else 1
-                self.and_unit = Fraction(big)
-            self.group += value
-        elif cat == "hundred":
-            if self.last == "dig" and self.group.denominator == 1 and self.group > 0:
-                pass
-            elif self.last not in {"unit", "teen", "tens"} or not 0 < self.group < 100:
-                return False
-            self.group *= 100
-        elif self._scale(value):
-            cat = "scale"
-        else:
-            return False
-        self.last, self.end = cat, tok.end
-        return True
-
-    def _scale(self, value: Fraction) -> bool:
-        if (
-            self.big is not None
-            and value > self.big
-            and self.last in {"scale", "unit", "teen", "tens", "hundred"}
-        ):
-            self.total = (self.total + self.group) * value  # "two thousand million"
-            self.group, self.big, self.last = Fraction(0), value, "scale"
-            return True
-        if self.last in {None, "scale"} or (self.big is not None and value >= self.big):
-            return False
-        self.total += (self.group or 1) * value
-        self.group, self.big, self.last = Fraction(0), value, "scale"
-        return True
 
 
 def _cardinal(tok: Tok) -> tuple[str, Fraction] | None:
@@ -261,7 +129,7 @@ def _vague(toks: list[Tok], i: int, vague: Word) -> tuple[int, Parsed | None]:
 
 
 def _read(toks: list[Tok], i: int, start: int) -> tuple[int, Parsed | None]:
-    acc = _Acc(start=start, end=toks[i].end)
+    acc = Acc(start=start, end=toks[i].end)
     j = i
     first = toks[i]
     if first.get(DIG) is not None:
@@ -287,7 +155,7 @@ def _read(toks: list[Tok], i: int, start: int) -> tuple[int, Parsed | None]:
     return j, Parsed(start=acc.start, end=acc.end, low=acc.value, high=acc.value)
 
 
-def _step(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
+def _step(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | None:
     """Take token ``j`` into ``acc``; ``None`` stops; a ``Parsed`` ends the number there."""
     tok = toks[j]
     if acc.last is not None:
@@ -340,7 +208,7 @@ def _step(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | Non
     return (j + 1, None) if acc.take(tok, cat, value) else None
 
 
-def _ending(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
+def _ending(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | None:
     """Fractions, dozens and decimals that close a number already started."""
     tok = toks[j]
     denom = tok.get(DENOM)
@@ -402,7 +270,7 @@ def _hundred_next(toks: list[Tok], j: int) -> bool:
     return scale is not None and scale.value == 100
 
 
-def _added_fraction(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | None] | None:
+def _added_fraction(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | None:
     """ "three and a fifth", "five billion and three quarters (million)"."""
     tok = toks[j]
     unit = acc.big if acc.last == "scale" and acc.big is not None else Fraction(1)
@@ -429,7 +297,7 @@ def _added_fraction(toks: list[Tok], j: int, acc: _Acc) -> tuple[int, Parsed | N
     return end, Parsed(start=acc.start, end=toks[end - 1].end, low=value, high=value)
 
 
-def _over(acc: _Acc, denom: Fraction) -> Fraction:
+def _over(acc: Acc, denom: Fraction) -> Fraction:
     whole = acc.whole_before_and
     if whole is not None:
         part = acc.total + acc.group - whole

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import attrs
 
+from discrepancy.kinds import _numtokens as nt
 from discrepancy.kinds import _numwords as nw
 from discrepancy.kinds._numlex import DIG, ORD, NumLex, Word, resolve
 from discrepancy.lexicon import Lexicon
@@ -25,7 +26,7 @@ __all__ = ["NumberMatch", "parse_number", "scan"]
 
 _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
-_DECADE = re.compile(r"'?s(?![A-Za-z])")
+_DECADE = re.compile(r"['’]?s(?![A-Za-z])")
 _LARGEST = Fraction(10) ** 300
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
 
@@ -93,8 +94,8 @@ def scan(
     return _merge_counts(text, nl, found)
 
 
-def _tokens(text: str, nl: NumLex) -> tuple[list[nw.Tok], dict[int, _DigitInfo]]:
-    toks: list[nw.Tok] = []
+def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]:
+    toks: list[nt.Tok] = []
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
     matches = heapq.merge(
@@ -109,10 +110,10 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nw.Tok], dict[int, _DigitInfo]]
                 continue
         else:
             word = m.group().lower()
-            tok = nw.Tok(start=m.start(), end=m.end(), meanings=nl.words[word], word=word)
-        gap = nw.BREAK
+            tok = nt.Tok(start=m.start(), end=m.end(), meanings=nl.words[word], word=word)
+        gap = nt.BREAK
         if prev_end is not None and tok.start - prev_end <= 40:
-            gap = nw.gap_kind(text[prev_end : tok.start])
+            gap = nt.gap_kind(text[prev_end : tok.start])
         toks.append(attrs.evolve(tok, gap=gap))
         prev_end = tok.end
     return toks, info
@@ -120,14 +121,14 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nw.Tok], dict[int, _DigitInfo]]
 
 def _digit_token(
     text: str, m: re.Match[str], nl: NumLex, info: dict[int, _DigitInfo]
-) -> nw.Tok | None:
+) -> nt.Tok | None:
     start, end = m.start("dig"), m.end("dig")
     raw = m.group("dig")
     if raw[0] in "-−+" and (raw[0] == "+" or _joined_before(text, start)):
         raw, start = raw[1:], start + 1
     if m.group("ordsuf"):
         meaning = Word(kind=ORD, value=Fraction(raw.replace(",", "")))
-        return nw.Tok(start=start, end=m.end(), meanings=(meaning,), word="#")
+        return nt.Tok(start=start, end=m.end(), meanings=(meaning,), word="#")
     if _DECADE.match(text, end) and not raw.startswith(("-", "−")):
         return None
     value = _digit_value(raw)
@@ -157,7 +158,7 @@ def _digit_token(
     )
     meaning = Word(kind=DIG, value=value)
     word = "/" if "/" in raw else "#"
-    return nw.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled)
+    return nt.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled)
 
 
 def _joined_before(text: str, start: int) -> bool:
@@ -193,7 +194,7 @@ def _digit_value(raw: str) -> Fraction | None:
         return None
 
 
-def _article(text: str, tok: nw.Tok) -> int | None:
+def _article(text: str, tok: nt.Tok) -> int | None:
     if not any(w.kind in _ARTICLE_KINDS for w in tok.meanings):
         return None
     window_start = max(0, tok.start - 12)
@@ -201,7 +202,7 @@ def _article(text: str, tok: nw.Tok) -> int | None:
     return None if m is None else m.start()
 
 
-def _match(text: str, parsed: nw.Parsed, info: _DigitInfo | None) -> NumberMatch:
+def _match(text: str, parsed: nt.Parsed, info: _DigitInfo | None) -> NumberMatch:
     glued = parsed.end < len(text) and text[parsed.end].isalpha()
     return NumberMatch(
         start=parsed.start,

@@ -16,36 +16,16 @@ import re
 
 import attrs
 
+from discrepancy.kinds import _compound as cp
 from discrepancy.kinds import _hedges as hd
-from discrepancy.kinds import units
+from discrepancy.kinds._parts import PERCENT, Part, read_part, unit_after
 from discrepancy.kinds.numbers import NumberMatch, merge_free, scan
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import Interval, Mention
 
 __all__ = ["find", "parse"]
 
-_FRACTION_OF = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])|[ \t]+of(?=[ \t])", re.I)
-_AND_FRACTION = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?", re.I)
-_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
-_OF = re.compile(r"[ \t]+of(?![A-Za-z])", re.I)
-_AND = re.compile(r"[ \t]+and[ \t]+", re.I)
-_COMPOUND = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
-_PERCENT = "percent"
-_WINDOW = 64
-_BEFORE = 28
-
-
-@attrs.frozen(kw_only=True)
-class _Part:
-    """One number with what surrounds it: currency before, unit or percent after."""
-
-    num: NumberMatch
-    start: int
-    end: int
-    low: float
-    high: float
-    unit: units.UnitMatch | None
 
 
 def find(
@@ -78,90 +58,32 @@ def _with_articles(
     for m in _ARTICLE_UNIT.finditer(text):
         if m.group().lower() == "one":
             continue
-        unit = _unit_after(text, m.end(), lexicon)
-        if unit is None or unit.end - unit.start < 2 or unit.kind == _PERCENT:
+        unit = unit_after(text, m.end(), lexicon)
+        if unit is None or unit.end - unit.start < 2 or unit.kind == PERCENT:
             continue
         extra.append(NumberMatch(start=m.start(), end=m.end(), surface=m.group(), low=1, high=1))
     return merge_free(nums, extra) if extra else nums
 
 
-def _unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
-    """``units.unit_after`` over a window of the text (its cost must not grow with the text)."""
-    found = units.unit_after(text[pos : pos + _WINDOW], 0, lexicon=lexicon)
-    return (
-        None if found is None else attrs.evolve(found, start=found.start + pos, end=found.end + pos)
-    )
-
-
-def _currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
-    """``units.currency_before`` over a window of the text before ``pos``."""
-    lead = max(0, pos - _BEFORE)
-    found = units.currency_before(text[lead : pos + _BEFORE], pos - lead, lexicon=lexicon)
-    if found is None:
-        return None
-    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
-
-
-def _part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex) -> _Part | None:
-    """The number with its currency and unit, ``None`` for designators ("F-16", "MH17")."""
-    currency = _currency_before(text, num.start, lexicon)
-    if (num.letter_before or num.designator) and currency is None:
-        return None
-    low, high, end = num.low, num.high, num.end
-    if currency is not None and num.money_scale is not None and num.money_end is not None:
-        low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
-    unit = None if num.ordinal else _unit_after(text, end, lexicon)
-    fraction = not num.digits and not float(num.high).is_integer()
-    if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1 or fraction):
-        of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
-        if of is not None:
-            unit = _unit_after(text, of.end(), lexicon)
-        if unit is not None and num.ordinal:
-            low = high = 1 / num.low
-            num = attrs.evolve(num, ordinal=False, low=low, high=high)
-    if unit is not None and currency is not None and unit.kind != "currency":
-        unit = None
-    if unit is None and currency is None and not num.ordinal:
-        pct = hl.percent_re.match(text, end)
-        if pct is not None:
-            unit = units.UnitMatch(
-                start=pct.start(), end=pct.end(), surface=pct.group(), unit=_PERCENT, kind=_PERCENT
-            )
-    if unit is None and currency is None and not num.ordinal:
-        pct = hl.percent_before_re.search(text, max(0, num.start - 24), num.start)
-        if pct is not None:  # "per cent of 210"
-            unit = units.UnitMatch(
-                start=pct.start(), end=pct.end(), surface=pct.group(), unit=_PERCENT, kind=_PERCENT
-            )
-    if unit is None and currency is not None:
-        unit = currency
-    if unit is None and text[end : end + 1].isalpha():
-        return None  # "2pm", "3D": glued letters that are not a unit
-    lead = currency if currency is not None else unit
-    start = num.start if lead is None or lead.start > num.start else lead.start
-    stop = max(end, unit.end) if unit is not None else end
-    return _Part(num=num, start=start, end=stop, low=low, high=high, unit=unit)
-
-
 def _compose(
     text: str, nums: list[NumberMatch], i: int, hl: hd.HedgeLex, lexicon: Lexicon | None
 ) -> tuple[Mention | None, int]:
-    first = _part(text, nums[i], lexicon, hl)
+    first = read_part(text, nums[i], lexicon, hl)
     if first is None:
         return None, i + 1
     if first.num.ordinal:
         return _mention(text, first.start, first.end, first, None, hl), i + 1
     if first.unit is not None and first.unit.kind == "currency" and i + 1 < len(nums):
-        cents = _cents(text, first, nums[i + 1], lexicon, hl)
+        cents = cp.cents(text, first, nums[i + 1], lexicon, hl)
         if cents is not None:
             return _mention(text, cents.start, cents.end, cents, None, hl), i + 2
     if first.unit is not None and first.unit.kind in {"duration", "dimension"}:
-        extended = _extend(text, nums, i, first, lexicon, hl)
+        extended = cp.extend(text, nums, i, first, lexicon, hl)
         if extended is not None:
             part, j = extended
             return _mention(text, part.start, part.end, part, None, hl), j
     if first.unit is None and i + 1 < len(nums):
-        ratio = _ratio_of(text, first, nums[i + 1], lexicon, hl)
+        ratio = cp.ratio_of(text, first, nums[i + 1], lexicon, hl)
         if ratio is not None:
             return _mention(text, ratio.start, ratio.end, ratio, None, hl), i + 2
     suffix = hd.hedge_after(hl, text, first.end)
@@ -174,106 +96,13 @@ def _compose(
     return _mention(text, first.start, first.end, first, None, hl), i + 1
 
 
-def _extend(
-    text: str,
-    nums: list[NumberMatch],
-    i: int,
-    first: _Part,
-    lexicon: Lexicon | None,
-    hl: hd.HedgeLex,
-) -> tuple[_Part, int] | None:
-    """ "an hour and a half", "2 years and 3 months", "5 feet 2 inches": one amount."""
-    part, j = first, i + 1
-    while j < len(nums) and part.unit is not None:
-        nxt = nums[j]
-        if (
-            nxt.start in _and_ends(text, part.end)
-            and 0 < nxt.high < 1
-            and _unit_after(text, nxt.end, lexicon) is None
-            and not _OF.match(text, nxt.end)
-        ):
-            value = part.low + nxt.low
-            part = attrs.evolve(part, low=value, high=value, end=nxt.end)
-            j += 1
-            continue
-        gap = _COMPOUND.match(text, part.end)
-        second = (
-            _part(text, nxt, lexicon, hl) if gap is not None and gap.end() == nxt.start else None
-        )
-        unit_a = part.unit.unit if part.unit is not None else ""
-        ratio = _ratio(unit_a, second.unit.unit, lexicon) if second and second.unit else None
-        if second is None or second.unit is None or ratio is None or not ratio > 1:
-            break
-        value = part.low * ratio + second.low
-        part = attrs.evolve(second, start=part.start, low=value, high=value)
-        j += 1
-    return None if j == i + 1 else (part, j)
-
-
-def _ratio_of(
-    text: str, first: _Part, nxt: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
-) -> _Part | None:
-    """ "one over three", "2000 over 3" at the end of a clause: a fraction."""
-    joiner = hl.ratio_re.match(text, first.end)
-    if joiner is None or joiner.end() != nxt.start or nxt.ordinal or nxt.low != nxt.high:
-        return None
-    second = _part(text, nxt, lexicon, hl)
-    if second is None or second.unit is not None or not nxt.low:
-        return None
-    if not _CLAUSE_END.match(text, second.end) or first.num.approximate:
-        return None
-    value = first.low / nxt.low
-    return attrs.evolve(first, low=value, high=value, end=second.end)
-
-
-def _cents(
-    text: str, first: _Part, nxt: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
-) -> _Part | None:
-    """ "3 dollars 50 cents", "$20 and 43c", "15 dollars 50.": hundredths after money."""
-    assert first.unit is not None
-    gap = _COMPOUND.match(text, first.end)
-    if first.unit.unit in hl.hundredths or gap is None or gap.end() != nxt.start:
-        return None
-    if not (0 < nxt.low < 100 and nxt.low == nxt.high and float(nxt.low).is_integer()):
-        return None
-    second = _part(text, nxt, lexicon, hl)
-    if second is None or second.start != nxt.start:
-        return None
-    if second.unit is None:
-        if not _CLAUSE_END.match(text, second.end):
-            return None
-    elif second.unit.unit not in hl.hundredths:
-        return None
-    value = first.low + nxt.low / 100
-    return attrs.evolve(first, low=value, high=value, end=second.end)
-
-
-def _and_ends(text: str, pos: int) -> set[int]:
-    """Where the next number may start after "and" or "and a" at ``pos``."""
-    ends = set()
-    for m in (_AND.match(text, pos), _AND_FRACTION.match(text, pos)):
-        if m is not None:
-            ends.add(m.end())
-    return ends
-
-
-def _ratio(big: str, small: str, lexicon: Lexicon | None) -> float | None:
-    """How many ``small`` make one ``big`` (same dimension), ``None`` when not comparable."""
-    if big == small:
-        return None
-    a, b = units.to_base(1.0, big, lexicon=lexicon), units.to_base(1.0, small, lexicon=lexicon)
-    if a is None or b is None or a[1] != b[1] or b[0] == 0:
-        return None
-    return a[0] / b[0]
-
-
 def _range_end(
-    text: str, first: _Part, nxt: NumberMatch, hl: hd.HedgeLex, lexicon: Lexicon | None
-) -> tuple[_Part, str] | None:
+    text: str, first: Part, nxt: NumberMatch, hl: hd.HedgeLex, lexicon: Lexicon | None
+) -> tuple[Part, str] | None:
     joiner = hl.joiner_re.match(text, first.end)
     if joiner is None or nxt.ordinal:
         return None
-    second = _part(text, nxt, lexicon, hl)
+    second = read_part(text, nxt, lexicon, hl)
     if second is not None and second.start != joiner.end():
         hedge = hd.hedge_before(hl, text, second.start)  # "between 2 g and about 7 g"
         if hedge is not None and hedge[0] == joiner.end() and hedge[1].bound == "point":
@@ -295,7 +124,7 @@ def _range_end(
     return second, word
 
 
-def _range(text: str, first: _Part, second: tuple[_Part, str], hl: hd.HedgeLex) -> Mention:
+def _range(text: str, first: Part, second: tuple[Part, str], hl: hd.HedgeLex) -> Mention:
     part, word = second
     start = first.start
     between = hl.between_re.search(text, max(0, start - 20), start)
@@ -308,7 +137,7 @@ def _range(text: str, first: _Part, second: tuple[_Part, str], hl: hd.HedgeLex) 
 
 
 def _mention(
-    text: str, start: int, end: int, part: _Part, ranged: str | None, hl: hd.HedgeLex
+    text: str, start: int, end: int, part: Part, ranged: str | None, hl: hd.HedgeLex
 ) -> Mention:
     low: float | None = part.low
     high: float | None = part.high
@@ -350,7 +179,7 @@ def _mention(
     )
 
 
-def _kind(part: _Part, value: Interval) -> str:
+def _kind(part: Part, value: Interval) -> str:
     if value.low != value.high:
         return "range"
     if part.unit is not None:

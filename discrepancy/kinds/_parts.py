@@ -1,0 +1,92 @@
+"""One number with what surrounds it: a currency before, a unit or percent after (private).
+
+The unit tables are ``units``' business; this module only asks it, over a window of the
+text so that a look-up costs the same anywhere in a long text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from discrepancy.kinds import _hedges as hd
+from discrepancy.kinds import units
+from discrepancy.kinds.numbers import NumberMatch
+from discrepancy.lexicon import Lexicon
+
+_FRACTION_OF = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])|[ \t]+of(?=[ \t])", re.I)
+CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
+PERCENT = "percent"
+_WINDOW = 64
+_BEFORE = 28
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    """One number with what surrounds it: currency before, unit or percent after."""
+
+    num: NumberMatch
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: units.UnitMatch | None
+
+
+def unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
+    """``units.unit_after`` over a window of the text (its cost must not grow with the text)."""
+    found = units.unit_after(text[pos : pos + _WINDOW], 0, lexicon=lexicon)
+    return (
+        None if found is None else attrs.evolve(found, start=found.start + pos, end=found.end + pos)
+    )
+
+
+def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
+    """``units.currency_before`` over a window of the text before ``pos``."""
+    lead = max(0, pos - _BEFORE)
+    found = units.currency_before(text[lead : pos + _BEFORE], pos - lead, lexicon=lexicon)
+    if found is None:
+        return None
+    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+
+
+def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex) -> Part | None:
+    """The number with its currency and unit, ``None`` for designators ("F-16", "MH17")."""
+    currency = currency_before(text, num.start, lexicon)
+    if (num.letter_before or num.designator) and currency is None:
+        return None
+    low, high, end = num.low, num.high, num.end
+    if currency is not None and num.money_scale is not None and num.money_end is not None:
+        low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
+    unit = None if num.ordinal else unit_after(text, end, lexicon)
+    fraction = not num.digits and not float(num.high).is_integer()
+    if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1 or fraction):
+        of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
+        if of is not None:
+            unit = unit_after(text, of.end(), lexicon)
+        if unit is not None and num.ordinal:
+            low = high = 1 / num.low
+            num = attrs.evolve(num, ordinal=False, low=low, high=high)
+    if unit is not None and currency is not None and unit.kind != "currency":
+        unit = None
+    if unit is None and currency is None and not num.ordinal:
+        pct = hl.percent_re.match(text, end)
+        if pct is not None:
+            unit = units.UnitMatch(
+                start=pct.start(), end=pct.end(), surface=pct.group(), unit=PERCENT, kind=PERCENT
+            )
+    if unit is None and currency is None and not num.ordinal:
+        pct = hl.percent_before_re.search(text, max(0, num.start - 24), num.start)
+        if pct is not None:  # "per cent of 210"
+            unit = units.UnitMatch(
+                start=pct.start(), end=pct.end(), surface=pct.group(), unit=PERCENT, kind=PERCENT
+            )
+    if unit is None and currency is not None:
+        unit = currency
+    if unit is None and text[end : end + 1].isalpha():
+        return None  # "2pm", "3D": glued letters that are not a unit
+    lead = currency if currency is not None else unit
+    start = num.start if lead is None or lead.start > num.start else lead.start
+    stop = max(end, unit.end) if unit is not None else end
+    return Part(num=num, start=start, end=stop, low=low, high=high, unit=unit)
