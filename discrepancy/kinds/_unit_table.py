@@ -29,13 +29,15 @@ class UnitInfo:
 
     ``pint`` is the expression pint understands ("" when the unit has no fixed scale,
     such as a bare "degrees"); ``dimension`` names a row of ``[dimensions]``, or is
-    "money" / "ratio".
+    "money" / "ratio"; ``family`` is the generic money name a fixed currency is one of
+    ("dollar" for "USD"), else "".
     """
 
     name: str
     kind: str
     dimension: str
     pint: str
+    family: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -88,7 +90,10 @@ def _info(name: str, entry: Any, dimensions: Mapping[str, str]) -> UnitInfo:
     expression = entry.get("pint", "" if dimension == "money" else name)
     if not isinstance(expression, str):
         raise LexiconError(FILE, f"{where}.pint", "must be a string")
-    info = UnitInfo(name=name, kind=kind, dimension=dimension, pint=expression)
+    family = entry.get("family", "")
+    if not isinstance(family, str) or (family and kind != "currency"):
+        raise LexiconError(FILE, f"{where}.family", "only currencies have a family (a string)")
+    info = UnitInfo(name=name, kind=kind, dimension=dimension, pint=expression, family=family)
     if expression and dimension != "money":
         _check_pint(info, dimensions)
     return info
@@ -187,6 +192,11 @@ def compiled(lexicon: Lexicon) -> Table:
     dimensions = _mapping(data, "dimensions")
     raw_units = _mapping(data, "units")
     units = {name: _info(name, entry, dimensions) for name, entry in raw_units.items()}
+    for info in units.values():
+        family = units.get(info.family) if info.family else None
+        if info.family and (family is None or family.kind != "currency" or family.family):
+            reason = f"{info.family!r} is not a generic currency of this file"
+            raise LexiconError(FILE, f"units.{info.name}.family", reason)
     surfaces = Surfaces()
     for name, entry in raw_units.items():
         surfaces.add(units[name], entry)

@@ -31,6 +31,7 @@ __all__ = [
     "UnitSurface",
     "currency_before",
     "rate_after",
+    "same_currency",
     "same_dimension",
     "surfaces",
     "to_base",
@@ -300,13 +301,33 @@ def same_dimension(unit_a: str, unit_b: str, *, lexicon: Lexicon | None = None) 
     return dimension_a is not None and dimension_a == dimension_b
 
 
+def same_currency(unit_a: str, unit_b: str, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether two money units may name the same money: equal, or one is the generic
+    name of the other ("dollar" and "USD"; not "USD" and "CAD").
+
+    >>> same_currency("dollar", "USD"), same_currency("USD", "CAD")
+    (True, False)
+    >>> same_currency("pound_currency", "GBP"), same_currency("GBP", "GBP")
+    (True, True)
+    """
+    if unit_a == unit_b:
+        return True
+    units = compiled(lexicon or default_lexicon()).units
+    info_a, info_b = units.get(unit_a), units.get(unit_b)
+    return (info_a is not None and info_a.family == unit_b) or (
+        info_b is not None and info_b.family == unit_a
+    )
+
+
 # ---------------------------------------------------------------- helpers
 
 
 def _make(table: Table, text: str, start: int, end: int, unit: str) -> UnitMatch:
-    kind = table.units[unit.split("_per_")[0]].kind
-    if unit not in table.units and kind == "duration":
-        kind = "dimension"  # "hours per week" is a rate, not a duration
+    info = table.units.get(unit)
+    if info is not None:
+        kind = info.kind
+    else:  # a rate: the first unit's kind, but "hours per week" is not a duration
+        kind = table.units[unit.split("_per_")[0]].kind.replace("duration", "dimension")
     return UnitMatch(start=start, end=end, surface=text[start:end], unit=unit, kind=kind)
 
 
@@ -319,7 +340,7 @@ def _nothing_follows(text: str, end: int) -> bool:
 
 
 def _is_money(table: Table, unit: str) -> bool:
-    info = table.units.get(unit.split("_per_")[0])
+    info = table.units.get(unit) or table.units.get(unit.split("_per_")[0])
     return info is not None and info.dimension == "money"
 
 

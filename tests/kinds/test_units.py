@@ -365,6 +365,26 @@ def test_no_rate_after(text: str, unit: str) -> None:
     assert rate_after(text, number_end, unit) is None
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("dollar", "USD", True),
+        ("dollar", "CAD", True),
+        ("USD", "CAD", False),
+        ("pound_currency", "GBP", True),
+        ("rupee", "INR", True),
+        ("rupee", "GBP", False),
+        ("EUR", "EUR", True),
+        ("dollar", "pound_currency", False),
+        ("JPY", "CNY", False),
+        ("mile", "kilometer", False),  # not money: same_dimension's business
+    ],
+)
+def test_same_currency(a: str, b: str, same: bool) -> None:
+    assert units.same_currency(a, b) is same
+    assert units.same_currency(b, a) is same
+
+
 # ---------------------------------------------------------------- the data file
 
 
@@ -417,6 +437,9 @@ def _lexicon(**units_table: Any) -> Lexicon:
         ({"kind": "currency", "dimension": "length"}, "money"),
         ({"kind": "dimension", "dimension": "length", "aliases": "furlong"}, "list"),
         ({"kind": "dimension", "dimension": "length", "cased": ["MILE", "Miles"]}, "alias of"),
+        ({"kind": "dimension", "dimension": "length", "family": "mile"}, "only currencies"),
+        ({"kind": "currency", "dimension": "money", "family": "mile"}, "generic currency"),
+        ({"kind": "currency", "dimension": "money", "family": "groat"}, "generic currency"),
     ],
 )
 def test_bad_data_raises(entry: dict[str, Any], reason: str) -> None:
