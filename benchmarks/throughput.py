@@ -20,6 +20,8 @@ from timing import MB, best_of, heading, nbytes, table
 import discrepancy
 from discrepancy import Source
 from discrepancy.extract import extract
+from discrepancy.kinds import dates, designators, names, quantities
+from discrepancy.text import sentences
 
 TARGET_MBPS = 3.0
 TARGET_RATIO = 100.0
@@ -108,7 +110,46 @@ def run(*, quick: bool, budget: float) -> dict[str, float]:
     print()
     print(table(["what", "MB", "best s", "MB/s"], rows))
     _summary(rates)
+    _breakdown(article_sources(top // 10))
     return rates
+
+
+def _kind_calls(lexicon: discrepancy.Lexicon) -> dict[str, Callable[[Source], object]]:
+    """Each kind's ``find`` on a source's body, called as ``extract`` calls it."""
+
+    def body(src: Source) -> str:
+        return src.text[src.body_start :]
+
+    ref = {"lexicon": lexicon}
+    return {
+        "dates.find": lambda s: dates.find(body(s), reference_date=s.published, **ref),
+        "designators.find": lambda s: designators.find(body(s), **ref),
+        "quantities.find": lambda s: quantities.find(body(s), reference_date=s.published, **ref),
+        "names.find": lambda s: names.find(body(s), **ref),
+        "text.sentences": lambda s: sentences(s.text, s.body_start),
+    }
+
+
+def _breakdown(sources: list[Source]) -> None:
+    """Where ``extract``'s time goes: each kind's ``find`` alone, and the rest (roles)."""
+    lexicon = discrepancy.default_lexicon()
+    size = corpus_bytes(sources)
+    total = best_of(lambda: [extract(s, lexicon=lexicon) for s in sources], repeat=2)
+    rows: list[list[object]] = []
+    spent = 0.0
+    for name, call in _kind_calls(lexicon).items():
+        try:
+            seconds = best_of(lambda call=call: [call(s) for s in sources], repeat=2)
+        except TypeError as exc:  # the kind's signature changed
+            rows.append([name, f"n/a ({exc})", "", ""])
+            continue
+        spent += seconds
+        rows.append([name, seconds, f"{100 * seconds / total:.0f}%", size / MB / seconds])
+    rest = total - spent
+    rows.append(["rest: roles, attribution, facts", rest, f"{100 * rest / total:.0f}%", ""])
+    rows.append(["extract (total)", total, "100%", size / MB / total])
+    print(f"\nwhere extract's time goes ({size / MB:.2f} MB of articles):\n")
+    print(table(["stage", "s", "share", "MB/s"], rows))
 
 
 def _summary(rates: dict[str, float]) -> None:
