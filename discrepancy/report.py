@@ -198,24 +198,35 @@ def to_csv(report: Report) -> str:
 
 
 def differing(surface: str, reference: str) -> Ranges:
-    """The ranges of ``surface`` that differ from ``reference``; none if nothing is shared.
+    """The ranges of ``surface`` that differ from ``reference``, when the two are close.
+
+    Close means at most two edits apart, or one stretch inserted or replaced (a doubled
+    word); otherwise the strings simply differ and nothing is marked.
 
     >>> differing("A-200", "S-200")
     ((0, 1),)
-    >>> differing("twelve", "15")
+    >>> differing("Norkin Norkin", "Norkin")
+    ((7, 13),)
+    >>> differing("less than a minute", "one-minute")
     ()
     """
     from rapidfuzz.distance import Levenshtein
 
+    changed = [op for op in Levenshtein.opcodes(reference, surface) if op.tag != "equal"]
+    if len(changed) > 1 and Levenshtein.distance(reference, surface) > 2:
+        return ()
     ranges: list[tuple[int, int]] = []
-    for op in Levenshtein.opcodes(reference, surface):
+    for op in changed:
         start, end = op.dest_start, op.dest_end
         while start < end and surface[start].isspace():
             start += 1
         while end > start and surface[end - 1].isspace():
             end -= 1
-        if op.tag != "equal" and end > start:
-            ranges.append((start, end))
+        if end <= start:
+            continue
+        if ranges and ranges[-1][1] == start:
+            start = ranges.pop()[0]
+        ranges.append((start, end))
     if sum(end - start for start, end in ranges) >= len(surface.strip()):
         return ()
     return tuple(ranges)
