@@ -181,12 +181,14 @@ def _number_role(
     first, last = R.clause_bounds(text, toks, max(after - 1, 0), table.clause_breaks)
     window = toks[max(first, after - 11) : min(last, after + 11)]
     middle = min(after, 11)
+    # the nearest event wins, but a state such as "aboard" (rank 9) only when nothing
+    # happened: "killing all 15 people aboard" is a death toll
     events = [
-        (rank, abs(i - middle), name)
+        (rank >= 9, abs(i - middle), rank, name)
         for i, _j, (name, rank) in R.find_phrases(window, table.events, table.longest)
         if name in counted.events
     ]
-    role = f"{counted.name} {min(events)[2]}" if events else counted.name
+    role = f"{counted.name} {min(events)[3]}" if events else counted.name
     return role, group
 
 
