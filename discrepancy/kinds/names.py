@@ -55,6 +55,7 @@ class _Names:
     titles: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     lower_titles: frozenset[str]
     title_words: frozenset[str]
+    of_words: frozenset[str]  # words an "of" may follow inside a name
     stop: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
@@ -192,7 +193,7 @@ def _runs(text: str, data: _Names) -> list[list[_Token]]:
         run = []
     if run:
         runs.append(run)
-    return [_trim(r, data) for r in runs]
+    return [piece for r in runs for piece in _cut(r, data)]
 
 
 def _capitalised(word: str) -> bool:
@@ -227,20 +228,20 @@ def _is_particle(word: str, data: _Names) -> bool:
     return word in data.particles or (head in data.particles and tail[:1].isupper())
 
 
-def _trim(run: list[_Token], data: _Names) -> list[_Token]:
-    """Drop connectors at the ends and connectors not after an organisation or title word."""
-    kept: list[_Token] = []
-    for i, token in enumerate(run):
-        if token.word in data.connectors:
-            after = kept[-1].word if kept else ""
-            if not (
-                after in data.org_words or after in data.title_words or after in data.connectors
-            ):
-                return kept if kept else run[i + 1 :]
-        kept.append(token)
-    while kept and (kept[-1].word in data.connectors or kept[-1].word in data.particles):
-        kept.pop()
-    return kept
+def _cut(run: list[_Token], data: _Names) -> list[list[_Token]]:
+    """Cut a run at a connector that does not follow an organisation, title or place word
+    ("Putin of Russia" is two names, "Strait of Hormuz" one); trim connectors at the ends."""
+    pieces: list[list[_Token]] = [[]]
+    for token in run:
+        before = pieces[-1][-1].word if pieces[-1] else ""
+        if token.word in data.connectors and before not in data.of_words:
+            pieces.append([])
+            continue
+        pieces[-1].append(token)
+    for piece in pieces:
+        while piece and (piece[-1].word in data.connectors or piece[-1].word in data.particles):
+            piece.pop()
+    return [piece for piece in pieces if piece]
 
 
 def _mention(
@@ -304,10 +305,14 @@ def _title_split(run: list[_Token], data: _Names) -> int:
         elif size and i == 0:
             return len(run)  # nothing but a title ("Prime Minister"): no name
         i += max(size, 1)
-    rest = run[split:]
-    if any(t.word in data.org_words for t in rest) or (rest and rest[0].word in data.connectors):
-        return 0 if any(t.word in data.org_words for t in rest) else split + 1
-    return split
+    if any(t.word in data.org_words for t in run[split:]):
+        return 0
+    if split and run[split].word in data.connectors:
+        # "President of Russia Vladimir Putin": the title takes "of" and one word
+        while split < len(run) and run[split].word in data.connectors:
+            split += 1
+        split += 1
+    return split if split < len(run) else len(run)
 
 
 def _title_at(run: list[_Token], i: int, data: _Names) -> int:
@@ -472,6 +477,12 @@ def _compiled(lexicon: Lexicon) -> _Names:
         titles={k: tuple(v) for k, v in by_first.items()},
         lower_titles=frozenset(_strings(titles, "lower", "titles")),
         title_words=frozenset(w for p in phrases for w in p),
+        of_words=frozenset(
+            [w for p in phrases for w in p]
+            + _strings(words, "organisation", "words")
+            + _strings(words, "places", "words")
+            + _strings(words, "connectors", "words")
+        ),
         stop=frozenset(_strings(words, "stop", "words")),
         particles=frozenset(_strings(words, "particles", "words")),
         connectors=frozenset(_strings(words, "connectors", "words")),

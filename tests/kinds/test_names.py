@@ -53,6 +53,12 @@ EXAMPLES: list[tuple[str, Parsed]] = [
     ("U.S.", ("U.S.", "name", "", True)),
     ("“Putin”", ("Putin", "name", "", False)),
     ("Vladimir  Putin", ("Vladimir Putin", "name", "", False)),
+    (
+        "President of Russia Vladimir Putin",
+        ("Vladimir Putin", "person", "President of Russia", False),
+    ),
+    ("Minister of Defence Ben Wallace", ("Ben Wallace", "person", "Minister of Defence", False)),
+    ("the Strait of Hormuz", ("Strait of Hormuz", "name", "", False)),
     ("the", None),
     ("However", None),
     ("Russian", None),
@@ -68,10 +74,6 @@ EXAMPLES_XFAIL: list[tuple[str, Parsed]] = [
     (
         "Igor Konashenkov, Russian military spokesman",
         ("Igor Konashenkov", "person", "spokesman", False),
-    ),
-    (
-        "President of Russia Vladimir Putin",
-        ("Vladimir Putin", "person", "President of Russia", False),
     ),
 ]
 
@@ -115,6 +117,8 @@ FIND: list[tuple[str, list[tuple[str, str]]]] = [
     ("Vladimir Putin spoke. President Vladimir Putin said", [("Vladimir Putin", "person")] * 2),
     ("Ironically, Russian confirmed it.", []),
     ("Beijing said.", [("Beijing", "name")]),
+    ("Putin of Russia met Xi.", [("Putin", "name"), ("Russia", "name"), ("Xi", "name")]),
+    ("Sources told CNN.", [("CNN", "organisation")]),
 ]
 FIND_XFAIL: list[tuple[str, list[tuple[str, str]]]] = [
     # a sentence-initial name that the text also writes as a lower-case word is dropped
