@@ -82,16 +82,14 @@ def cents(
         return None
     if not (0 < nxt.low < 100 and nxt.low == nxt.high and float(nxt.low).is_integer()):
         return None
-    second = read_part(text, nxt, lexicon, hl)
-    if second is None or second.start != nxt.start:
+    minor = unit_after(text, nxt.end, lexicon)
+    if minor is None and not CLAUSE_END.match(text, nxt.end):
         return None
-    if second.unit is None:
-        if not CLAUSE_END.match(text, second.end):
-            return None
-    elif second.unit.unit not in hl.hundredths:
+    if minor is not None and minor.unit not in hl.hundredths:
         return None
+    end = nxt.end if minor is None else minor.end
     value = first.low + nxt.low / 100
-    return attrs.evolve(first, low=value, high=value, end=second.end)
+    return attrs.evolve(first, low=value, high=value, end=end)
 
 
 def _and_ends(text: str, pos: int) -> set[int]:

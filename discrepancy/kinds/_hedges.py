@@ -125,7 +125,7 @@ def compiled(lex: Lexicon) -> HedgeLex:
             re.I,
         ),
         percent_re=re.compile(r"[ \t]?(?:" + _alternation(percent) + r")(?![A-Za-z])", re.I),
-        pair_re=re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:and|but)[ \t]{1,3}", re.I),
+        pair_re=re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{0,3}(?:and|but))[ \t]{1,3}", re.I),
         hundredths=frozenset(
             _phrases(section(lex, "money").get("hundredths", []) or ["cent"], "money.hundredths")
         ),

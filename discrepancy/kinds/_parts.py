@@ -68,8 +68,12 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
         if unit is not None and num.ordinal:
             low = high = 1 / num.low
             num = attrs.evolve(num, ordinal=False, low=low, high=high)
-    if unit is not None and currency is not None and unit.kind != "currency":
-        unit = None
+    if (
+        unit is not None
+        and currency is not None
+        and (unit.kind != "currency" or "-" in text[end : unit.start])
+    ):
+        unit = None  # "$10-$20": the sign after the hyphen belongs to the next amount
     if unit is None and currency is None and not num.ordinal:
         pct = hl.percent_re.match(text, end)
         if pct is not None:

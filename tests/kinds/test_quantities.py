@@ -102,6 +102,10 @@ EXAMPLES_BUGS_CAUGHT: list[Row] = [
     ("He scores between 10 and 15", "between 10 and 15", "range", 10, 15, True, True, False, N),
     # "or" between equal numbers is not a range
     ("5.00 or 5", "5.00", "number", 5, 5, True, True, False, N),
+    # the "$" after the hyphen starts the second amount, not a unit of the first
+    ("about $10-$20", "about $10-$20", "range", 10, 20, True, True, True, "dollar"),
+    # a currency code between amount and cents
+    ("3 CAD 3 cents", "3 CAD 3 cents", "currency", 3.03, 3.03, True, True, False, "CAD"),
     # "over" between a number and a noun phrase is a preposition
     ("won 3 over 2 rivals", "3", "number", 3, 3, True, True, False, N),
 ]
@@ -176,9 +180,19 @@ def test_parse_one_amount() -> None:
     assert parse("between 20 and 30") == Interval(low=20, high=30)
 
 
-def test_two_bounds_join_into_one_range() -> None:
-    (m,) = find("more than 10 and less than 40")
+@pytest.mark.parametrize(
+    "text", ["more than 10 and less than 40", "less than 40 but more than 10", "over 10, under 40"]
+)
+def test_two_bounds_join_into_one_range(text: str) -> None:
+    (m,) = find(text)
     assert (m.low, m.high, m.low_inclusive, m.high_inclusive) == (10, 40, False, False)
+
+
+def test_crossed_bounds_stay_apart() -> None:
+    assert [(m.low, m.high) for m in find("more than 40 and less than 10")] == [
+        (40, None),
+        (None, 10),
+    ]
 
 
 @given(phrasings(amounts()))
