@@ -162,8 +162,10 @@ def _two_edits(wrong: str, right: str, data: _Typos) -> tuple[str, str]:
             parts.append(_one_edit(wrong, op.src_pos, wrong[op.src_pos], "", data))
     kinds = {kind for kind, _ in parts}
     kind = parts[0][0] if len(kinds) == 1 else "substitution"
-    reasons = "; ".join(reason.split("; ")[-1] for _, reason in parts)
-    return kind, f"two edits apart: {reasons}"
+    details = [re.sub(r"^one character apart[:;] ", "", reason) for _, reason in parts]
+    if len(set(details)) == 1:
+        return kind, f"two edits apart: {details[0]}, twice"
+    return kind, f"two edits apart: {'; '.join(details)}"
 
 
 def _adjacent(a: str, b: str, data: _Typos) -> bool:

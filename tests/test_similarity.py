@@ -71,7 +71,10 @@ def test_two_edits_are_explained_with_distance_two() -> None:
     edit = explain_edit("Hizbullah", "Hezbollah")
     assert edit is not None
     assert (2, "substitution") == (edit.distance, edit.kind)
-    assert "i written for e" in edit.reason
+    assert "two edits apart: i written for e; u written for o" == edit.reason
+    twice = explain_edit("2", "200")
+    assert twice is not None
+    assert "two edits apart: a zero dropped, twice" == twice.reason
 
 
 @given(typos(st.text(alphabet="abcdeklmnorsuvw0125SOIl -", max_size=12)))
