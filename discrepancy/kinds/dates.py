@@ -52,14 +52,11 @@ def find(
         if not (tokens[i].low in starters or tokens[i].low.isdigit()):
             i += 1
             continue
-        found = grammar.range_(s, i)
-        one = grammar.single(s, i)
-        if one is not None and (found is None or one[0] >= found[0]):
-            end, parsed = one
-            value = value_of(parsed, reference_date)
-        elif found is not None:
-            end, value = found[0], value_of(found[1], reference_date)
-        else:
+        try:
+            end, value = _at(s, i, reference_date)
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
+            end, value = -1, None
+        if end < 0:
             i += 1
             continue
         if value is not None:
@@ -68,6 +65,17 @@ def find(
             out.append(Mention(start=start, end=stop, surface=surface, kind="date", value=value))
         i = end
     return out
+
+
+def _at(s: Scanner, i: int, ref: dt.date | None) -> tuple[int, DateInterval | None]:
+    """The longest date or range at token ``i``: where it ends (-1: none) and its value."""
+    found = grammar.range_(s, i)
+    one = grammar.single(s, i)
+    if one is not None and (found is None or one[0] >= found[0]):
+        return one[0], value_of(one[1], ref)
+    if found is not None:
+        return found[0], value_of(found[1], ref)
+    return -1, None
 
 
 def parse(

@@ -300,9 +300,15 @@ def test_offsets_slice_back_and_bounds_ordered(text: str) -> None:
         assert value.low <= value.high
 
 
-@given(st.text(max_size=60))
-def test_any_text_is_safe(text: str) -> None:
-    for mention in dates.find(text, reference_date=REF):
+@given(
+    st.text(max_size=60)
+    | st.lists(st.sampled_from(["next", "last", "week", "9999", "0001", "-", "/", "May 31"])).map(
+        " ".join
+    ),
+    st.none() | st.dates(),
+)
+def test_any_text_is_safe(text: str, ref: dt.date | None) -> None:
+    for mention in dates.find(text, reference_date=ref):
         assert text[mention.start : mention.end] == mention.surface
 
 
