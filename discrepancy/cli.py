@@ -1,14 +1,17 @@
 """The command line: ``discrepancy audit PATH... [--format ...]``. No logic of its own.
 
 Exit codes follow ruff's: 0 the audit ran, 1 findings at or above ``--fail-on``, 2 a usage
-error or nothing could be read.
+error or nothing could be read. ``--baseline FILE`` leaves out the findings already
+reviewed (before ``--fail-on`` looks); ``--write-baseline FILE`` records the current ids.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +19,7 @@ if TYPE_CHECKING:
     from discrepancy.model import Report
 
 FAIL_ON = ("conflict", "likely_typo", "compatible", "variant")
+PROGRESS_MIN = 300  # a progress bar on stderr from this many sources
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +44,20 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--lexicon", action="append", default=[], metavar="FILE", help="extra knowledge (TOML)"
     )
+    audit.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="leave out findings already reviewed (a JSON report or a file of finding ids)",
+    )
+    audit.add_argument(
+        "--write-baseline", metavar="FILE", help="record the ids of every finding in FILE"
+    )
+    audit.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output (auto: on a terminal, unless NO_COLOR is set)",
+    )
     return parser
 
 
@@ -60,13 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from discrepancy.audit import audit
+    from discrepancy.baseline import BaselineError, read_baseline
     from discrepancy.corpus import read_corpus
     from discrepancy.lexicon import LexiconError, load_lexicon
-    from discrepancy.report import render
 
     try:
         lexicon = load_lexicon(*args.lexicon)
-    except LexiconError as exc:
+        reviewed = read_baseline(args.baseline) if args.baseline else frozenset()
+    except (LexiconError, BaselineError) as exc:
         print(f"discrepancy: error: {exc}", file=sys.stderr)
         return 2
     corpus = read_corpus(args.paths)
@@ -76,13 +95,71 @@ def _audit(args: argparse.Namespace) -> int:
     if not corpus.sources:
         print("discrepancy: error: no article could be read", file=sys.stderr)
         return 2
-    report = audit(corpus.sources, lexicon=lexicon, problems=corpus.problems)
+    with _progress(len(corpus.sources)) as progress:
+        report = audit(corpus.sources, lexicon=lexicon, problems=corpus.problems, progress=progress)
+    if args.write_baseline:
+        from discrepancy.baseline import baseline_text
+
+        Path(args.write_baseline).write_text(baseline_text(report), encoding="utf-8")
+    if reviewed:
+        report = _drop_reviewed(report, reviewed)
+    _write(report, args)
+    return _exit_code(report, args.fail_on)
+
+
+def _drop_reviewed(report: Report, reviewed: frozenset[str]) -> Report:
+    from discrepancy.baseline import without
+
+    kept = without(report, reviewed)
+    left_out = len(report.findings) - len(kept.findings)
+    if left_out:
+        print(f"discrepancy: {left_out} finding(s) in the baseline not reported", file=sys.stderr)
+    return kept
+
+
+def _write(report: Report, args: argparse.Namespace) -> None:
+    from discrepancy.report import render
+
+    if args.format == "text" and not args.output and _colour(args.color):
+        from discrepancy.terminal import print_report
+
+        print_report(report, file=sys.stdout)
+        return
     text = render(report, format=args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return _exit_code(report, args.fail_on)
+
+
+def _colour(choice: str) -> bool:
+    from discrepancy.terminal import available
+
+    if choice == "never" or not available():
+        return False
+    if choice == "always":
+        return True
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr for a long run on a terminal; otherwise ``None``."""
+    from discrepancy.terminal import available
+
+    if total < PROGRESS_MIN or not sys.stderr.isatty() or not available():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("reading sources", total=total)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 def _exit_code(report: Report, fail_on: str | None) -> int:

@@ -93,6 +93,19 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``to_dict``'s output, shipped as ``data/report.schema.json``.
+
+    >>> json_schema()["properties"]["schema"]["const"]
+    'discrepancy.report/1'
+    """
+    from importlib.resources import files
+
+    text = files("discrepancy.data").joinpath("report.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
 def summary(report: Report) -> dict[str, Any]:
     """Counts of sources, slots and findings by type.
 
