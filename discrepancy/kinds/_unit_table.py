@@ -46,7 +46,7 @@ class Table:
     surfaces: Surfaces
     scale_words: frozenset[str]
     after: re.Pattern[str]
-    before: re.Pattern[str]
+    before_reversed: re.Pattern[str]
     scaled: re.Pattern[str]
     scale_end: re.Pattern[str]
     measure_after: re.Pattern[str]
@@ -159,11 +159,11 @@ def _claim(claims: dict[str, str], key: str, unit: str, where: str) -> None:
     claims[key] = unit
 
 
-def _alternation(surfaces: Iterable[tuple[str, bool]], *, lead: bool = False) -> str:
+def _alternation(surfaces: Iterable[tuple[str, bool]]) -> str:
     """One regex alternative per surface, longest first; ``True`` means case-insensitive.
 
-    A surface that ends (with ``lead``: starts) with a letter or digit must not run on
-    into another one; in case-insensitive surfaces a space or hyphen matches either.
+    A surface that ends with a letter or digit must not run on into another one; in
+    case-insensitive surfaces a space or hyphen matches either.
     """
     parts = []
     gap = f"(?:{SPACE}+|[{HYPHENS}])"  # "square mile" also matches "square-mile"
@@ -171,9 +171,7 @@ def _alternation(surfaces: Iterable[tuple[str, bool]], *, lead: bool = False) ->
         words = surface.translate(_HYPHENS_TO_SPACES).split() if folded else surface.split()
         body = gap.join(re.escape(word) for word in words)
         body = f"(?i:{body})" if folded else body
-        if lead and surface[0].isalnum():
-            body = r"(?<![^\W_])" + body
-        elif not lead and surface[-1].isalnum():
+        if surface[-1].isalnum():
             body += r"(?![^\W_])"
         parts.append(body)
     return "|".join(parts) or "(?!)"
@@ -207,14 +205,15 @@ def compiled(lexicon: Lexicon) -> Table:
     links = [(w, True) for w in _strings(context, "link_words", "context")]
     scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
     after = [(s, True) for s in surfaces.folded] + [(s, False) for s in surfaces.exact]
-    before = [(s, True) for s in surfaces.before_folded]
-    before += [(s, False) for s in surfaces.before_exact]
+    # Signs before a number are matched backwards from it: reversed text, reversed signs.
+    before = [(s[::-1], True) for s in surfaces.before_folded]
+    before += [(s[::-1], False) for s in surfaces.before_exact]
     return Table(
         units=units,
         surfaces=surfaces,
         scale_words=frozenset(fold(w) for w in scale_words),
         after=re.compile(_alternation(after)),
-        before=re.compile(f"(?P<cur>{_alternation(before, lead=True)}){SPACE}{{0,3}}\\Z"),
+        before_reversed=re.compile(f"{SPACE}{{0,3}}(?P<cur>{_alternation(before)})"),
         scaled=re.compile(_alternation((s, True) for s in surfaces.scaled)),
         scale_end=re.compile(f"(?i)(?<![^\\W\\d_])(?:{scale or '(?!)'})\\.?\\Z"),
         measure_after=re.compile(f"{SPACE}*(?:{_alternation(measures)})"),

@@ -208,16 +208,13 @@ def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> U
     if not 0 <= pos <= len(text):
         return None
     table = compiled(lexicon or default_lexicon())
-    offset = max(0, pos - _WINDOW)
-    found = table.before.search(text[offset:pos])
+    found = table.before_reversed.match(text[max(0, pos - _WINDOW) : pos][::-1])
     if found is None:
         return None
-    surface = found.group("cur")
-    found_in = table.surfaces
-    unit = found_in.before_exact.get(surface) or found_in.before_folded.get(fold(surface))
-    if unit is None:
-        return None
-    return _make(table, text, offset + found.start("cur"), offset + found.end("cur"), unit)
+    start, end = pos - found.end("cur"), pos - found.start("cur")
+    surface, known = text[start:end], table.surfaces
+    unit = known.before_exact.get(surface) or known.before_folded.get(fold(surface))
+    return None if unit is None else _make(table, text, start, end, unit)
 
 
 def unit_info(unit: str, *, lexicon: Lexicon | None = None) -> UnitInfo | None:
