@@ -10,34 +10,80 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from discrepancy.audit import audit
-from discrepancy.corpus import Corpus, load_corpus, read_corpus
-from discrepancy.kinds import dates as _dates
-from discrepancy.kinds import quantities as _quantities
-from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon, load_lexicon
-from discrepancy.model import (
-    DateInterval,
-    Entity,
-    Evidence,
-    Fact,
-    Finding,
-    FindingType,
-    InputProblem,
-    Interval,
-    Mention,
-    Report,
-    Slot,
-    Source,
-    Span,
+if TYPE_CHECKING:
+    __version__: str
+    from discrepancy.audit import audit
+    from discrepancy.corpus import Corpus, load_corpus, read_corpus
+    from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon, load_lexicon
+    from discrepancy.model import (
+        DateInterval,
+        Entity,
+        Evidence,
+        Fact,
+        Finding,
+        FindingType,
+        InputProblem,
+        Interval,
+        Mention,
+        Report,
+        Slot,
+        Source,
+        Span,
+    )
+    from discrepancy.report import render
+
+# Nothing is imported until it is used, so that `discrepancy --help` starts at once.
+_MODEL = (
+    "DateInterval",
+    "Entity",
+    "Evidence",
+    "Fact",
+    "Finding",
+    "FindingType",
+    "InputProblem",
+    "Interval",
+    "Mention",
+    "Report",
+    "Slot",
+    "Source",
+    "Span",
 )
-from discrepancy.report import render
+_LAZY = {
+    "audit": "discrepancy.audit",
+    "Corpus": "discrepancy.corpus",
+    "load_corpus": "discrepancy.corpus",
+    "read_corpus": "discrepancy.corpus",
+    "Lexicon": "discrepancy.lexicon",
+    "LexiconError": "discrepancy.lexicon",
+    "default_lexicon": "discrepancy.lexicon",
+    "load_lexicon": "discrepancy.lexicon",
+    "render": "discrepancy.report",
+    **dict.fromkeys(_MODEL, "discrepancy.model"),
+}
 
-try:
-    __version__ = version("discrepancy")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("discrepancy")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = _version()
+        return globals()[name]
+    if name not in _LAZY:
+        raise AttributeError(f"module 'discrepancy' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Corpus",
@@ -76,7 +122,9 @@ def find_quantities(
     >>> [(m.surface, m.low, m.high) for m in find_quantities("over 200 airstrikes")]
     [('over 200', 200.0, None)]
     """
-    return _quantities.find(text, lexicon=lexicon, reference_date=reference_date)
+    from discrepancy.kinds import quantities
+
+    return quantities.find(text, lexicon=lexicon, reference_date=reference_date)
 
 
 def find_dates(
@@ -84,7 +132,10 @@ def find_dates(
 ) -> list[Mention]:
     """Every date or date range in ``text``, resolved against ``reference_date``.
 
-    >>> [(m.surface, str(m.low)) for m in find_dates("on Monday", reference_date=dt.date(2018, 9, 18))]
+    >>> monday = find_dates("on Monday", reference_date=dt.date(2018, 9, 18))
+    >>> [(m.surface, str(m.low)) for m in monday]
     [('Monday', '2018-09-17')]
     """
-    return _dates.find(text, lexicon=lexicon, reference_date=reference_date)
+    from discrepancy.kinds import dates
+
+    return dates.find(text, lexicon=lexicon, reference_date=reference_date)
