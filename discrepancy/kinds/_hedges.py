@@ -108,7 +108,11 @@ def compiled(lex: Lexicon) -> HedgeLex:
         ),
         after=after,
         joiner_re=re.compile(
-            r"[ \t]{0,3}(?P<j>" + _alternation(joiners) + r")(?![A-Za-z])[ \t]{0,3}", re.I
+            # a suspended hyphen may come first: "8- to 16-meter"
+            r"(?:-(?=[ \t]{1,3}[A-Za-z]))?[ \t]{0,3}(?P<j>"
+            + _alternation(joiners)
+            + r")(?![A-Za-z])[ \t]{0,3}",
+            re.I
         ),
         approximate_joiners=frozenset(_key(j) for j in approx),
         between_re=re.compile(rf"(?<![A-Za-z])(?:{_alternation(between)})[ \t]{{1,3}}\Z", re.I),
