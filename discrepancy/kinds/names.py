@@ -459,48 +459,43 @@ def _compiled(lexicon: Lexicon) -> _Names:
     table = lexicon.table("names")
     titles = _table(table, "titles")
     words = _table(table, "words")
-    trans = _table(table, "transliteration")
     phrases = [tuple(p.replace(".", "").split()) for p in _strings(titles, "phrases", "titles")]
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(set(phrases), key=len, reverse=True):
         by_first.setdefault(phrase[0], []).append(phrase)
-    pairs = trans.get("pairs", [])
-    if not isinstance(pairs, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
-    ):
-        raise LexiconError(_FILE, "transliteration.pairs", "must be a list of string pairs")
-    flags = {
-        f: bool(trans.get(f, False))
-        for f in ("fold_inner_vowels", "drop_final_h", "collapse_doubles")
-    }
+    title_words = {w for p in phrases for w in p}
+    of_words = ("organisation", "places", "connectors")
     base = _Names(
         titles={k: tuple(v) for k, v in by_first.items()},
         lower_titles=frozenset(_strings(titles, "lower", "titles")),
-        title_words=frozenset(w for p in phrases for w in p),
-        of_words=frozenset(
-            [w for p in phrases for w in p]
-            + _strings(words, "organisation", "words")
-            + _strings(words, "places", "words")
-            + _strings(words, "connectors", "words")
-        ),
+        title_words=frozenset(title_words),
+        of_words=frozenset(title_words.union(*(_strings(words, k, "words") for k in of_words))),
         stop=frozenset(_strings(words, "stop", "words")),
         particles=frozenset(_strings(words, "particles", "words")),
         connectors=frozenset(_strings(words, "connectors", "words")),
         org_words=frozenset(_strings(words, "organisation", "words")),
         abbreviations=frozenset(_strings(words, "abbreviations", "words")),
-        pairs=tuple((a.casefold(), b.casefold()) for a, b in pairs),
-        flags=flags,
+        **_transliteration(_table(table, "transliteration")),
         known={},
         countries={},
         demonyms=frozenset(),
     )
     countries, demonyms = _countries(_table(table, "countries"))
-    return attrs.evolve(
-        base,
-        known=_organisations(_table(table, "organisations"), base),
-        countries=countries,
-        demonyms=demonyms,
-    )
+    known = _organisations(_table(table, "organisations"), base)
+    return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
+
+
+def _transliteration(trans: Mapping[str, Any]) -> dict[str, Any]:
+    pairs = trans.get("pairs", [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        raise LexiconError(_FILE, "transliteration.pairs", "must be a list of string pairs")
+    flags = ("fold_inner_vowels", "drop_final_h", "collapse_doubles")
+    return {
+        "pairs": tuple((a.casefold(), b.casefold()) for a, b in pairs),
+        "flags": {flag: bool(trans.get(flag, False)) for flag in flags},
+    }
 
 
 def _organisations(table: Mapping[str, Any], data: _Names) -> dict[str, tuple[str, str]]:
