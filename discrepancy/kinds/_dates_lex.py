@@ -155,7 +155,10 @@ def _holiday(name: str, value: Any) -> Holiday:
         if not 1 <= month <= 12:
             raise ValueError("month out of range")
         if "nth" in value:
-            return Holiday(month=month, weekday=int(value["weekday"]), nth=int(value["nth"]))
+            weekday, nth = int(value["weekday"]), int(value["nth"])
+            if not (0 <= weekday <= 6 and 1 <= abs(nth) <= 5):
+                raise ValueError("weekday must be 0..6 and nth 1..5 or -1..-5")
+            return Holiday(month=month, weekday=weekday, nth=nth)
         day = int(value["day"])
         if not 1 <= day <= 31:
             raise ValueError("day out of range")
@@ -168,8 +171,9 @@ def _holidays(table: Mapping[str, Any]) -> dict[str, Holiday]:
     raw = table.get("holidays", {})
     out = {str(name).lower(): _holiday(name, value) for name, value in raw.items()}
     for name, rule in out.items():
-        if rule.of and rule.of not in out:
-            raise LexiconError(FILE, f"holidays.{name}", f"unknown holiday {rule.of!r}")
+        if rule.of and (rule.of not in out or out[rule.of].of):
+            reason = f"{rule.of!r} must be a holiday with a rule of its own"
+            raise LexiconError(FILE, f"holidays.{name}", reason)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 from collections.abc import Sequence
 
 import pytest
@@ -250,24 +251,35 @@ def test_parse_junk() -> None:
     assert dates.parse("Feb 30") is None
 
 
-def test_bad_lexicon_entry(tmp_path: object) -> None:
-    import pathlib
-
-    path = pathlib.Path(str(tmp_path)) / "bad.toml"
+def test_bad_lexicon_entry(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "bad.toml"
     path.write_text("[dates.months]\nsmarch = 13\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"months\.smarch"):
         dates.find("March 2011", lexicon=load_lexicon(path))
 
 
-def test_user_lexicon_adds_a_month_word() -> None:
-    import pathlib
-    import tempfile
+@pytest.mark.parametrize(
+    ("entry", "key"),
+    [
+        ('[dates.holidays."x day"]\nmonth = 13\nday = 1\n', "holidays.x day"),
+        ('[dates.holidays."x day"]\nof = "y day"\n', "holidays.x day"),
+        ('[dates.holidays."x day"]\nmonth = 1\nweekday = 9\nnth = 1\n', "holidays.x day"),
+        ('[dates.units]\nmoon = [1, "lunar"]\n', "units.moon"),
+        ("[dates.parts_of_day]\nwords = [1]\n", "parts_of_day.words"),
+    ],
+)
+def test_bad_entries_name_their_key(entry: str, key: str, tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(entry, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        dates.find("March 2011", lexicon=load_lexicon(path))
+    assert caught.value.key == key
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = pathlib.Path(folder) / "extra.toml"
-        path.write_text("[dates.months]\nseptembre = 9\n", encoding="utf-8")
-        lexicon = load_lexicon(path)
-    value = dates.parse("17 septembre 2018", lexicon=lexicon)
+
+def test_user_lexicon_adds_a_month_word(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "extra.toml"
+    path.write_text("[dates.months]\nseptembre = 9\n", encoding="utf-8")
+    value = dates.parse("17 septembre 2018", lexicon=load_lexicon(path))
     assert value is not None
     assert value.low == dt.date(2018, 9, 17)
 
