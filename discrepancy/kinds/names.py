@@ -230,13 +230,21 @@ def _is_particle(word: str, data: _Names) -> bool:
 
 def _cut(run: list[_Token], data: _Names) -> list[list[_Token]]:
     """Cut a run at a connector that does not follow an organisation, title or place word
-    ("Putin of Russia" is two names, "Strait of Hormuz" one); trim connectors at the ends."""
+    ("Putin of Russia" is two names, "Strait of Hormuz" one) and where a sentence ends
+    after an acronym; trim connectors at the ends."""
+    if len(run) > 1 and all(t.word.isupper() for t in run):
+        # A headline in capitals ("RUSSIA BLAMES ISRAEL"): only known names count.
+        return [
+            [t] for t in run if _fold(t.word, data) in data.known or _is_country_word(t.word, data)
+        ]
     pieces: list[list[_Token]] = [[]]
     for token in run:
         before = pieces[-1][-1].word if pieces[-1] else ""
         if token.word in data.connectors and before not in data.of_words:
             pieces.append([])
             continue
+        if token.word in data.stop and before.endswith("."):
+            pieces.append([])  # "... the U.S. The talks": a new sentence
         pieces[-1].append(token)
     for piece in pieces:
         while piece and (piece[-1].word in data.connectors or piece[-1].word in data.particles):

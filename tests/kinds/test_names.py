@@ -120,6 +120,10 @@ FIND: list[tuple[str, list[tuple[str, str]]]] = [
     ("Putin of Russia met Xi.", [("Putin", "name"), ("Russia", "name"), ("Xi", "name")]),
     ("Sources told CNN.", [("CNN", "organisation")]),
 ]
+FIND_BUGS_CAUGHT: list[tuple[str, list[tuple[str, str]]]] = [
+    ("talks in the U.S. The Kremlin said", [("U.S.", "name"), ("Kremlin", "organisation")]),
+    ("RUSSIA BLAMES ISRAEL FOR DOWNING OF PLANE", [("RUSSIA", "name"), ("ISRAEL", "name")]),
+]
 FIND_XFAIL: list[tuple[str, list[tuple[str, str]]]] = [
     # a sentence-initial name that the text also writes as a lower-case word is dropped
     ("Bush spoke. We cut the bush.", [("Bush", "name")]),
@@ -128,7 +132,11 @@ FIND_XFAIL: list[tuple[str, list[tuple[str, str]]]] = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [*FIND, *(pytest.param(*e, marks=pytest.mark.xfail(strict=True)) for e in FIND_XFAIL)],
+    [
+        *FIND,
+        *FIND_BUGS_CAUGHT,
+        *(pytest.param(*e, marks=pytest.mark.xfail(strict=True)) for e in FIND_XFAIL),
+    ],
     ids=str,
 )
 def test_find(text: str, expected: list[tuple[str, str]]) -> None:
