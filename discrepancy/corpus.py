@@ -19,7 +19,7 @@ import attrs
 from discrepancy.model import InputProblem, Source
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024  # one article; a JSON Lines file is read line by line instead
 _DATELINE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
@@ -86,9 +86,14 @@ def _read_file(path: Path, problems: list[InputProblem], today: dt.date) -> list
         problems.append(InputProblem(path=str(path), reason=f"unknown extension {suffix!r}"))
         return []
     try:
+        if suffix == ".jsonl":
+            return list(_read_jsonl(path, problems, today))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            reason = f"file is {size // 2**20} MiB; the limit is {MAX_BYTES // 2**20} MiB"
+            reason = (
+                f"file is {size / 2**20:.0f} MiB; an article is at most {MAX_BYTES // 2**20} MiB "
+                "(give many articles as JSON Lines, one per line)"
+            )
             problems.append(InputProblem(path=str(path), reason=reason))
             return []
         raw = path.read_bytes()
@@ -98,8 +103,6 @@ def _read_file(path: Path, problems: list[InputProblem], today: dt.date) -> list
     text, encoding = _decode(raw, path, problems)
     if text is None:
         return []
-    if suffix == ".jsonl":
-        return list(_read_jsonl(text, path, problems, today))
     if suffix in (".html", ".htm"):
         text = _html_to_text(text, path, problems)
         if text is None:
@@ -146,34 +149,56 @@ def _html_to_text(html: str, path: Path, problems: list[InputProblem]) -> str | 
     return str(text)
 
 
-def _read_jsonl(
-    text: str, path: Path, problems: list[InputProblem], today: dt.date
-) -> Iterator[Source]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                InputProblem(path=str(path), line=number, reason=f"malformed JSON ({exc.msg})")
-            )
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            problems.append(InputProblem(path=str(path), line=number, reason="no 'text' field"))
-            continue
-        if not record["text"].strip():
-            problems.append(InputProblem(path=str(path), line=number, reason="empty 'text'"))
-            continue
-        ident = str(record.get("id") or f"{path.stem}-{number}")
-        source = _make_source(ident, record["text"], f"{path}:{number}", "utf-8", problems, today)
-        published = _parse_published(record.get("published"), path, number, problems)
-        yield attrs.evolve(
-            source,
-            published=published or source.published,
-            url=_optional_str(record.get("url")),
-            outlet=_optional_str(record.get("outlet")),
+def _read_jsonl(path: Path, problems: list[InputProblem], today: dt.date) -> Iterator[Source]:
+    """One source per line, read line by line: a large dump never sits in memory whole."""
+    found = False
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            found = True
+            source = _json_line(raw, path, number, problems, today)
+            if source is not None:
+                yield source
+    if not found:
+        problems.append(InputProblem(path=str(path), reason="empty file"))
+
+
+def _json_line(
+    raw: bytes, path: Path, number: int, problems: list[InputProblem], today: dt.date
+) -> Source | None:
+    def problem(reason: str) -> None:
+        problems.append(InputProblem(path=str(path), line=number, reason=reason))
+
+    if len(raw) > MAX_BYTES:
+        problem(
+            f"line is {len(raw) / 2**20:.0f} MiB; an article is at most {MAX_BYTES // 2**20} MiB"
         )
+        return None
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problem(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+        return None
+    except json.JSONDecodeError as exc:
+        problem(f"malformed JSON ({exc.msg})")
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        problem("no 'text' field")
+        return None
+    if not record["text"].strip():
+        problem("empty 'text'")
+        return None
+    ident = str(record.get("id") or f"{path.stem}-{number}")
+    text = record["text"]  # offsets index the field exactly as given
+    source = _make_source(ident, text, f"{path}:{number}", "utf-8", problems, today)
+    published = _parse_published(record.get("published"), path, number, problems)
+    return attrs.evolve(
+        source,
+        published=published or source.published,
+        url=_optional_str(record.get("url")),
+        outlet=_optional_str(record.get("outlet")),
+    )
 
 
 def _optional_str(value: object) -> str | None:

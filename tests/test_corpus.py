@@ -125,3 +125,37 @@ def test_the_same_id_twice_is_reported_and_read_once(tmp_path: Path) -> None:
     corpus = read_corpus([first, second])
     assert len(corpus.sources) == 1
     assert "source id 'same' already read" in corpus.problems[0].reason
+
+
+def test_an_oversized_article_is_refused_with_the_limit(tmp_path: Path) -> None:
+    big = tmp_path / "dump.txt"
+    big.write_bytes(b"Fifteen people died. " * (9 * 2**20 // 21 + 1))
+    corpus = read_corpus([big, _good(tmp_path)])
+    assert [s.id for s in corpus.sources] == ["good"]
+    assert corpus.problems[0].reason.startswith("file is 9 MiB; an article is at most 8 MiB")
+
+
+def test_json_lines_are_read_one_by_one_and_bad_bytes_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "15 died."}\n'
+        b'{"id": "b", "text": "caf\xe9"}\n'
+        b"\n"
+        b'{"id": "c", "text": "   "}\n'
+        b'["not", "an", "object"]\n'
+        b'{"id": "d", "text": "16 died.", "published": "yesterday"}\n'
+    )
+    corpus = read_corpus([path])
+    assert [s.id for s in corpus.sources] == ["a", "d"]
+    assert [str(p) for p in corpus.problems] == [
+        f"{path}:2: not UTF-8 (byte 0xe9 at column 25)",
+        f"{path}:4: empty 'text'",
+        f"{path}:5: no 'text' field",
+        f"{path}:6: 'published' 'yesterday' is not a date; ignored",
+    ]
+
+
+def test_an_empty_json_lines_file(tmp_path: Path) -> None:
+    path = tmp_path / "none.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    assert [str(p) for p in read_corpus([path]).problems] == [f"{path}: empty file"]
