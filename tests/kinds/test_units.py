@@ -59,6 +59,8 @@ EXAMPLES: list[Example] = [
     ("20", "%", "%", "percent", "percent"),
     ("20", " per cent of", "per cent", "percent", "percent"),
     ("2", " percentage points", "percentage points", "percent", "percent"),
+    ("25", " basis points", "basis points", "basis_point", "percent"),
+    ("25", "bps", "bps", "basis_point", "percent"),
     ("420 million", " finnish markka", "finnish markka", "FIM", "currency"),
     ("5", " dollars", "dollars", "dollar", "currency"),
     ("10", " US dollars", "US dollars", "USD", "currency"),
@@ -139,6 +141,7 @@ EXAMPLES_NONE = [
     ("5", " in-house"),
     ("200", " L-39 jets"),
     ("5", " QR codes"),
+    ("5", " BP executives"),
     ("3", " C-130s"),
     ("7", " F-35s"),
     ("5", " SEC filings"),
@@ -484,6 +487,13 @@ def test_every_surface_is_listed() -> None:
 
 
 _TEXT = st.text(alphabet=st.sampled_from("5 .,-$€£%°CcmMin sqkft/\n2aSUD"), max_size=30)
+_FRAGMENTS = st.lists(
+    st.one_of(
+        st.sampled_from(["5", "12.5", " ", "-", "/", " per ", " a ", ".", "$", "million", "x"]),
+        st.builds(lambda s: s.surface, st.sampled_from(units.surfaces())),
+    ),
+    max_size=8,
+).map("".join)
 
 
 @given(_TEXT, st.integers(min_value=-2, max_value=35))
@@ -497,6 +507,18 @@ def test_offsets_slice_back_for_any_text(text: str, pos: int) -> None:
         assert text[before.start : before.end] == before.surface
         assert before.end <= pos
         assert before.kind == "currency"
+
+
+@given(_FRAGMENTS, st.integers(min_value=0, max_value=60))
+def test_offsets_slice_back_among_unit_words(text: str, pos: int) -> None:
+    for found in (unit_after(text, pos), rate_after(text, pos, "dollar")):
+        if found is not None:
+            assert text[found.start : found.end] == found.surface
+            assert pos <= found.start < found.end
+    before = currency_before(text, pos)
+    if before is not None:
+        assert text[before.start : before.end] == before.surface
+        assert before.end <= pos
 
 
 @given(st.text(max_size=40), st.integers(min_value=0, max_value=40))
