@@ -58,7 +58,7 @@ def month_first(s: Scanner, i: int) -> Match | None:
         if s.low(k).isdigit() and not (s.free_end(end) or continues(s, end)):
             return None
         return end, Part(month=month, day=number)
-    if s.ambiguous(i) and not cued:
+    if not cued and (s.ambiguous(i) or s.name_follows(j)):
         return None
     return j, Part(month=month)
 

@@ -231,6 +231,13 @@ class Scanner:
         prev = self.low(i - 1)
         return self.toks[i].text[:1].isupper() and prev != "" and prev not in ".!?:\"'“‘"
 
+    def name_follows(self, i: int) -> bool:
+        """Whether a capitalised word that is no date word follows: "Sunday Times", "April Ryan"."""
+        if i >= len(self.toks) or self.glued(i) or not self.toks[i].text[:1].isupper():
+            return False
+        low = self.low(i)
+        return low.isalpha() and low not in self.w.starters and low not in self.w.parts_of_day
+
     def ambiguous(self, i: int) -> bool:
         """Whether the word at ``i`` is also an ordinary word ("may", "march", "sun")."""
         return self.low(i) in self.w.ambiguous

@@ -154,6 +154,7 @@ NOTHING = [
     "In their 90s, they marched on.",
     "The service runs 24/7 and a 1/2 mile away.",
     "the 9th Infantry Division",
+    "The Sunday Times and April Ryan reported it.",
     "Sun and rain; we march on, and we may.",
 ]
 
