@@ -321,9 +321,9 @@ def weekday_expr(s: Scanner, i: int) -> Match | None:
     found = s.weekday(k)
     if found is None:
         return None
-    if mode == "bare" and s.low(k - 1) != "on":
-        if s.ambiguous(k) or (s.low(k - 1) == "the" and s.name_follows(found[0])):
-            return None
+    named = s.ambiguous(k) or (s.low(k - 1) == "the" and s.name_follows(found[0]))
+    if mode == "bare" and s.low(k - 1) != "on" and named:
+        return None
     end, weekday = found
     if s.low(end) == "of":
         week = _week_shift(s, end + 1)
