@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     __version__: str
-    from discrepancy.audit import audit
+    from discrepancy.pipeline import audit
     from discrepancy.corpus import Corpus, load_corpus, read_corpus
     from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon, load_lexicon
     from discrepancy.model import (
@@ -52,7 +52,7 @@ _MODEL = (
     "Span",
 )
 _LAZY = {
-    "audit": "discrepancy.audit",
+    "audit": "discrepancy.pipeline",
     "Corpus": "discrepancy.corpus",
     "load_corpus": "discrepancy.corpus",
     "read_corpus": "discrepancy.corpus",

@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from discrepancy.audit import audit
+    from discrepancy.pipeline import audit
     from discrepancy.baseline import BaselineError, read_baseline
     from discrepancy.corpus import read_corpus
     from discrepancy.lexicon import LexiconError, load_lexicon

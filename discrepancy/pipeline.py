@@ -1,4 +1,5 @@
-"""``audit()``: the pipeline's stages composed, top to bottom.
+"""``audit()``: the pipeline's stages composed, top to bottom (module ``pipeline``, so that
+the name ``discrepancy.audit`` is always the function).
 
 sources -> facts (``extract``, a pure function of one source, so it can run in worker
 processes) -> slots (``align``) -> findings (``compare`` per slot, ``checks`` per article)
