@@ -45,8 +45,12 @@ _TOKEN = re.compile(r"[^\W_]+(?:" + _SEP + r"[^\W_]+)*")
 _DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
 # A letter prefix (maybe "F/A"), an optional hyphen, a number, then letters and numbers one
 # character at a time, so the pattern cannot backtrack over ways to split a run.
-_CODE = re.compile(r"(?P<prefix>(?:[A-Za-z]/)?[A-Za-z]+)-?(?P<num>\d+)(?P<rest>(?:-?[A-Za-z0-9])*)")
-_NUMBERED = re.compile(r"(?P<num>\d+)(?P<rest>(?:-?[A-Za-z0-9])*)")  # after a named system
+# Real series numbers have at most four digits ("A350-1000"), suffixes at most six
+# characters ("S-300PMU2"); longer codes are part numbers and serials.
+_CODE = re.compile(
+    r"(?P<prefix>(?:[A-Za-z]/)?[A-Za-z]+)-?(?P<num>\d{1,4})(?P<rest>(?:-?[A-Za-z0-9]){0,6})"
+)
+_NUMBERED = re.compile(r"(?P<num>\d{1,4})(?P<rest>(?:-?[A-Za-z0-9]){0,6})")  # after a name
 _DIGITS = re.compile(r"\d{2,3}")
 
 
@@ -237,7 +241,7 @@ def _generic(flat: str, head: str, known: _Known, *, strict: bool) -> Entity | N
             return None
         match = _CODE.fullmatch(flat[len(head) + 1 :]) or _NUMBERED.fullmatch(flat[len(head) + 1 :])
         prefix = head
-    if match is None or prefix.casefold() in known.not_prefixes:
+    if match is None or prefix.casefold() in known.not_prefixes or match["rest"][:1].isdigit():
         return None
     rest, lower = _split_lower_suffix(match["rest"], known)
     if strict and (not prefix[0].isupper() or any(c.islower() for c in rest)):

@@ -66,6 +66,9 @@ EXAMPLES_BUGS_CAUGHT: list[tuple[str, Parsed]] = [
     ("737", ("737", "737", True, "airliner")),  # a known bare number parses on its own
     ("ATR 72", ("ATR 72", "ATR72", True, "airliner")),  # a maker that is also in the key
     ("Boeing 797", ("797", "797", False, "")),  # after a maker, digits alone are a code
+    ("USD115", None),  # a currency code glued to an amount
+    ("ABC-12345-A1B2C3", None),  # a serial number: five digits
+    ("S-20000", None),  # no series number has five digits
 ]
 EXAMPLES_XFAIL: list[tuple[str, Parsed]] = [
     ("9K37M1", ("9K37M1", "BUK", True, "surface-to-air missile system")),  # GRAU sub-index
