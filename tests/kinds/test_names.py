@@ -251,6 +251,12 @@ def test_keys_are_idempotent(entity: Entity) -> None:
     assert entity.variant_key == parsed.variant_key
 
 
+@given(name_entities())
+def test_a_name_in_a_sentence_is_found(entity: Entity) -> None:
+    found = names.find(f"Reports say {entity.key} spoke.")
+    assert [entity.key] == [m.value.key for m in found]  # type: ignore[union-attr]
+
+
 _WORDS = st.sampled_from(
     ["Putin", "The", "President", "al-Assad", "of", "Times", "’s", "'s", "Mr", "Gen.", "F-16"]
 )
