@@ -30,6 +30,7 @@ import attrs
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Levenshtein
 
+from discrepancy.kinds import designators
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 from discrepancy.model import Entity, Mention
 
@@ -66,6 +67,7 @@ class _Names:
     known: Mapping[str, tuple[str, str]]  # variant key -> (canonical, category)
     countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
     demonyms: frozenset[str]  # casefolded
+    weapons: frozenset[str]  # designator variant keys of named systems ("IRONDOME")
     memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
 
 
@@ -263,6 +265,8 @@ def _mention(
         run = run[:-1]
     split = _title_split(run, data)
     title, name = run[:split], run[split:]
+    if name and designators.variant_key(text[name[0].start : name[-1].end]) in data.weapons:
+        return None
     if not title and not any(t.word in data.org_words for t in name):
         while len(name) > 1 and name[0].word.casefold() in data.demonyms:
             name = name[1:]
@@ -487,10 +491,22 @@ def _compiled(lexicon: Lexicon) -> _Names:
         known={},
         countries={},
         demonyms=frozenset(),
+        weapons=_weapons(lexicon),
     )
     countries, demonyms = _countries(_table(table, "countries"))
     known = _organisations(_table(table, "organisations"), base)
     return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
+
+
+def _weapons(lexicon: Lexicon) -> frozenset[str]:
+    """Named weapon systems ("Iron Dome", "HIMARS") are designators, not names; names that
+    are also ordinary names ("Bradley", "Caesar") stay names."""
+    known = designators._compiled(lexicon)
+    return frozenset(
+        variant
+        for variant in known.entities
+        if not any(c.isdigit() for c in variant) and variant not in known.ambiguous
+    )
 
 
 def _transliteration(trans: Mapping[str, Any]) -> dict[str, Any]:

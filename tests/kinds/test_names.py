@@ -119,6 +119,7 @@ FIND: list[tuple[str, list[tuple[str, str]]]] = [
     ("Beijing said.", [("Beijing", "name")]),
     ("Putin of Russia met Xi.", [("Putin", "name"), ("Russia", "name"), ("Xi", "name")]),
     ("Sources told CNN.", [("CNN", "organisation")]),
+    ("Iron Dome and HIMARS, said Bradley", [("Bradley", "name")]),
 ]
 FIND_BUGS_CAUGHT: list[tuple[str, list[tuple[str, str]]]] = [
     ("talks in the U.S. The Kremlin said", [("U.S.", "name"), ("Kremlin", "organisation")]),
