@@ -42,6 +42,8 @@ class UnitInfo:
 
 @attrs.frozen(kw_only=True)
 class Table:
+    """One lexicon's units compiled: entries by name, surfaces, and the regexes over them."""
+
     units: Mapping[str, UnitInfo]
     surfaces: Surfaces
     scale_words: frozenset[str]
@@ -64,6 +66,7 @@ def fold(surface: str) -> str:
 
 @functools.cache
 def registry() -> Any:
+    """The one pint registry (pint is imported on first use: it is slow to import)."""
     import pint
 
     return pint.UnitRegistry()
