@@ -41,7 +41,7 @@ __all__ = [
 
 _SEPARATOR = re.compile(f"[-\u2010\u2011]|{SPACE}{{0,3}}")
 _PER = re.compile(f"{SPACE}*(?:/|(?i:per){SPACE}+|(?P<a>(?i:an?)){SPACE}+)")
-_JOINERS = frozenset("-\u2010\u2011/'\u2019&_")
+_JOINERS = frozenset("-\u2010\u2011/.'\u2019&_")
 _WINDOW = 48  # the most text read before or after a position: work is bounded per call
 
 
@@ -185,6 +185,9 @@ def _safe(table: Table, text: str, found: re.Match[str], *, glued: bool, hyphen:
     if hyphen:
         return False
     scale = fold(found.group()) in table.scale_words
+    end = found.end()
+    if text[end : end + 1] in _JOINERS and text[end + 1 : end + 2].isalnum():
+        return False  # "200 L-39", "10 p.m.", "5 in/out"
     if glued and not scale:
         return True
     if _nothing_follows(text, found.end()):
