@@ -36,6 +36,7 @@ from discrepancy.model import Entity, Mention
 
 __all__ = [
     "country_of",
+    "demonyms",
     "find",
     "find_titled",
     "name_similarity",
@@ -461,6 +462,20 @@ def country_of(word: str, *, lexicon: Lexicon | None = None) -> str | None:
     """
     data = _compiled(lexicon or default_lexicon())
     return data.countries.get(" ".join(word.split()).casefold())
+
+
+def demonyms(word: str, *, lexicon: Lexicon | None = None) -> list[str]:
+    """The adjectives and nouns of the country ``word`` names, ``[]`` if none.
+
+    >>> demonyms("Russia"), demonyms("Israeli"), demonyms("Paris")
+    (['Russian', 'Russians'], ['Israeli', 'Israelis'], [])
+    """
+    lex = lexicon or default_lexicon()
+    country = country_of(word, lexicon=lex)
+    if country is None:
+        return []
+    entry = _table(lex.table("names"), "countries").get(country, {})
+    return list(_strings(entry, "demonyms", f"countries.{country}"))
 
 
 # -- the data file -------------------------------------------------------------------------

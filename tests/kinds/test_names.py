@@ -238,6 +238,15 @@ def test_country_of(word: str, expected: str | None) -> None:
     assert expected == names.country_of(word)
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Russia", ["Russian", "Russians"]), ("Israelis", ["Israeli", "Israelis"]), ("Paris", [])],
+    ids=str,
+)
+def test_demonyms(word: str, expected: list[str]) -> None:
+    assert expected == names.demonyms(word)
+
+
 @given(transliterations(name_entities()))
 def test_generated_transliterations_meet(pair: tuple[str, str]) -> None:
     key, respelled = pair
