@@ -187,7 +187,11 @@ def _safe(table: Table, text: str, found: re.Match[str], *, glued: bool, hyphen:
     surface, end = found.group(), found.end()
     scale = fold(surface) in table.scale_words
     if text[end : end + 1] in _JOINERS and text[end + 1 : end + 2].isalnum():
-        return False  # "200 L-39", "10 p.m.", "5 in/out"
+        # "200 L-39", "10 p.m.", "5 in/out" are not units; "a 300m-long ship" is one.
+        hyphen_measure = text[end] in "-\u2010\u2011"
+        return (
+            hyphen_measure and table.measure_after.match(text, end + 1, end + _WINDOW) is not None
+        )
     if glued and not scale:
         return True
     if _nothing_follows(text, end):
