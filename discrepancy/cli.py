@@ -77,10 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from discrepancy.pipeline import audit
     from discrepancy.baseline import BaselineError, read_baseline
     from discrepancy.corpus import read_corpus
     from discrepancy.lexicon import LexiconError, load_lexicon
+    from discrepancy.pipeline import audit
 
     try:
         lexicon = load_lexicon(*args.lexicon)
@@ -127,7 +127,7 @@ def _write(report: Report, args: argparse.Namespace) -> None:
         return
     text = render(report, format=args.format)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
     else:
         sys.stdout.write(text)
 

@@ -198,13 +198,13 @@ def evidence_rows(report: Report) -> list[dict[str, Any]]:
 
 
 def to_csv(report: Report) -> str:
-    """CSV with a header row and one row per evidence item (``\\n`` line ends).
+    """CSV (RFC 4180, ``\\r\\n`` line ends): a header and one row per evidence item.
 
     >>> to_csv(Report(sources=(), slots=(), findings=()))
-    'finding_id,type,score,slot,kind,source,start,end,surface,value\\n'
+    'finding_id,type,score,slot,kind,source,start,end,surface,value\\r\\n'
     """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(evidence_rows(report))
     return out.getvalue()
@@ -220,17 +220,23 @@ def differing(surface: str, reference: str) -> Ranges:
     ((0, 1),)
     >>> differing("Norkin Norkin", "Norkin")
     ((7, 13),)
+    >>> differing("anti anti-aircraft", "anti-aircraft")
+    ((0, 4),)
     >>> differing("less than a minute", "one-minute")
     ()
     """
     from rapidfuzz.distance import Levenshtein
 
-    changed = [op for op in Levenshtein.opcodes(reference, surface) if op.tag != "equal"]
-    if len(changed) > 1 and Levenshtein.distance(reference, surface) > 2:
-        return ()
+    found = surface.find(reference) if reference else -1
+    if found >= 0:  # the reference inside: what is around it differs
+        edits = [(0, found), (found + len(reference), len(surface))]
+    else:
+        changed = [op for op in Levenshtein.opcodes(reference, surface) if op.tag != "equal"]
+        if len(changed) > 1 and Levenshtein.distance(reference, surface) > 2:
+            return ()
+        edits = [(op.dest_start, op.dest_end) for op in changed]
     ranges: list[tuple[int, int]] = []
-    for op in changed:
-        start, end = op.dest_start, op.dest_end
+    for start, end in edits:
         while start < end and surface[start].isspace():
             start += 1
         while end > start and surface[end - 1].isspace():
