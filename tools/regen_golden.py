@@ -61,7 +61,7 @@ def main() -> int:
     args = parser.parse_args()
     stale = []
     for path, text in expected().items():
-        old = path.read_text(encoding="utf-8") if path.exists() else None
+        old = path.read_bytes().decode("utf-8") if path.exists() else None
         if old == text:
             continue
         stale.append(path)
