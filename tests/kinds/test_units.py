@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 import pint
@@ -18,7 +19,7 @@ from discrepancy.kinds.units import (
     to_base,
     unit_after,
 )
-from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon, load_lexicon
 from discrepancy.strategies.units import (
     UnitPhrasing,
     currency_phrasings,
@@ -472,6 +473,21 @@ def test_good_user_data_is_used() -> None:
     assert found is not None
     assert found.unit == "furlong"
     assert unit_after("5 km", 1, lexicon=lexicon) is None
+
+
+def test_user_file_extends_the_shipped_units(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text(
+        '[units.units.league]\nkind = "dimension"\ndimension = "length"\n'
+        'aliases = ["league", "leagues"]\n',
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(extra)
+    found = unit_after("20,000 leagues under the sea", 6, lexicon=lexicon)
+    assert found is not None
+    assert (found.unit, found.surface) == ("league", "leagues")
+    assert unit_after("5 km", 1, lexicon=lexicon) is not None  # the shipped units stay
+    assert to_base(1, "league", lexicon=lexicon) is not None
 
 
 # ---------------------------------------------------------------- properties
