@@ -28,7 +28,10 @@ def year_tail(s: Scanner, k: int) -> tuple[int, int] | None:
         short = True
         k += 1
     found = s.year_number(k, short=short)
-    if found is None or (s.low(k).isdigit() and not s.free_end(found[0])):
+    if found is None:
+        return None
+    dashed = low == "-" and continues(s, found[0])  # "September-2020-23"
+    if s.low(k).isdigit() and not (s.free_end(found[0]) or dashed):
         return None
     return found
 
@@ -44,7 +47,12 @@ def month_first(s: Scanner, i: int) -> Match | None:
     wordy = cued or not s.ambiguous(i) or s.midsentence_capital(i)
     year = year_tail(s, j)
     if year is not None:
-        return year[0], Part(year=year[1], month=month)
+        end = year[0]
+        if s.low(end) == "-" == s.low(j) and s.glued(end) and s.glued(end + 1):
+            day = s.day_number(end + 1)
+            if day is not None and s.free_end(day[0]):
+                return day[0], Part(year=year[1], month=month, day=day[1])
+        return end, Part(year=year[1], month=month)
     k = j + 1 if s.low(j) in ("/", "-") and s.glued(j) and s.glued(j + 1) else j
     if s.low(k) == "," and s.day_number(k + 1) and s.day_number(k + 1)[2]:  # type: ignore[index]
         k += 1
@@ -86,6 +94,22 @@ def day_first(s: Scanner, i: int) -> Match | None:
     return end, Part(month=month, day=number)
 
 
+def listed_day(s: Scanner, i: int) -> Match | None:
+    """The first day of "18 and 19 June", "3, 4 or 5 May": the month comes from the next one."""
+    t = s.low(i)
+    if not (t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31) or not s.free_start(i):
+        return None
+    if s.low(i + 1) not in (",", "and", "or") or (s.glued(i + 1) and s.low(i + 1) != ","):
+        return None
+    k = i + 2
+    while s.low(k).isdigit() and s.low(k + 1) in (",", "and", "or") and k < i + 12:
+        k += 2
+    nxt = day_first(s, k)
+    if nxt is None or not isinstance(nxt[1], Part) or nxt[1].day is None:
+        return None
+    return i + 1, attrs.evolve(nxt[1], day=int(t))
+
+
 def _elements(s: Scanner, i: int) -> tuple[list[tuple[str, int]], str, int]:
     """Up to three numbers or month names joined by one glued separator: "2019/aug/01".
 
@@ -124,12 +148,24 @@ def numeric(s: Scanner, i: int) -> Match | None:
         return None
     parts, sep, end = _elements(s, i)
     if len(parts) < 2:
-        return None
+        return _spaced(s, i)
     if not s.free_end(end) and not ((len(parts) == 3 or sep != "-") and continues(s, end)):
         return None
     cue = max(_numeric_cue(s, i), int(sep == "/" and continues(s, end)))
     part = _interpret(parts, sep, cue=cue)
     return None if part is None else (end, part)
+
+
+def _spaced(s: Scanner, i: int) -> Match | None:
+    """ "2016 10 16": year, month and day apart, nothing number-like after them."""
+    t, month, day = s.low(i), s.low(i + 1), s.low(i + 2)
+    if len(t) != 4 or not (month.isdigit() and day.isdigit() and len(month) <= 2 >= len(day)):
+        return None
+    if s.glued(i + 1) or s.glued(i + 2) or s.low(i + 3).isalnum() or not s.free_end(i + 3):
+        return None
+    if not 1 <= int(month) <= 12:
+        return None
+    return i + 3, Part(year=int(t), month=int(month), day=int(day))
 
 
 _STRONG_CUES = frozenset({"on", "this", "next", "last"})
@@ -159,6 +195,8 @@ def _interpret(parts: list[tuple[str, int]], sep: str, *, cue: int) -> Part | No
         return Part(year=v[0], month=v[1], day=v[2])
     if kinds in ("nmy", "nmn"):
         return Part(year=_year(parts[2]), month=v[1], day=v[0])
+    if kinds == "nym":
+        return Part(year=v[1], month=v[2], day=v[0])
     if kinds in ("mny", "mnn"):
         return Part(year=_year(parts[2]), month=v[0], day=v[1])
     if kinds in ("nny", "nnn"):

@@ -279,6 +279,7 @@ def weekday_offset(s: Scanner, i: int) -> Match | None:
 
 
 _WRITTEN: tuple[rel.Rule, ...] = (
+    ab.listed_day,
     ab.month_first,
     ab.day_first,
     ab.numeric,

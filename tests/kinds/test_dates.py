@@ -86,6 +86,10 @@ EXAMPLES = [
     ("the 1st week of October on Friday", REF, "2018-10-05", "day"),
     ("from 4-23 in next month", REF, "2018-10-04..2018-10-23", "day"),
     ("between 3 and 5 of June 2011", None, "2011-06-03..2011-06-05", "day"),
+    ("2016 10 16,", None, "2016-10-16", "day"),
+    ("In 2016 10 people died.", None, "2016-01-01..2016-12-31", "year"),
+    ("September-2020-23", None, "2020-09-23", "day"),
+    ("23-2020-September", None, "2020-09-23", "day"),
     ("the worst attack of the year.", REF, "2018-01-01..2018-12-31", "year"),
     ("from 2007 to the end of 2008", None, "2007-01-01..2008-12-31", "year"),
     # weekdays and relative dates
@@ -135,7 +139,6 @@ EXAMPLES_BUGS_CAUGHT = [
 
 EXAMPLES_XFAIL = [
     ("the same week", REF, "2018-09-17..2018-09-23", "week"),
-    ("18 and 19 June", REF, "2018-06-18..2018-06-19", "day"),
     ("in two years since 2011", REF, "2013-01-01", "day"),
     ("the weekend of halloween", REF, "2018-10-27..2018-10-28", "week"),
 ]
@@ -152,6 +155,7 @@ NOTHING = [
     "They met at 3pm.",
     "This screen has a 4:3 aspect ratio.",
     "In their 90s, they marched on.",
+    "Scores were 18 and 19 points.",
     "The service runs 24/7 and a 1/2 mile away.",
     "the 9th Infantry Division",
     "The Sunday Times and April Ryan reported it.",
@@ -218,6 +222,14 @@ def test_relative_without_reference_is_unresolved() -> None:
     later = dates.parse("last week")
     assert later is not None
     assert not later.resolved
+
+
+def test_listed_days_share_the_month() -> None:
+    found = find_dates("on 18 and 19 June 2017", reference_date=REF)
+    assert [(m.surface, str(m.value)) for m in found] == [
+        ("18", "2017-06-18"),
+        ("19 June 2017", "2017-06-19"),
+    ]
 
 
 def test_weekday_mismatch() -> None:
