@@ -204,6 +204,9 @@ def _capitalised(word: str) -> bool:
     not "Iran-backed")."""
     if not word[0].isupper() or any(c.isdigit() for c in word):
         return False
+    after = re.split(r"['’]", word)[1:]  # "O'Brien" is a name, "I'll" and "Don't" are not
+    if after and after != ["s"] and not all(part[:1].isupper() for part in after):
+        return False
     return all(part[:1].isupper() for part in re.split(r"[-‐]", word))
 
 
@@ -273,6 +276,8 @@ def _mention(
             name = name[1:]
     if not name or all(t.word.casefold() in data.demonyms for t in name):
         return None
+    if len(name) == 1 and len(name[0].word) == 1:
+        return None  # a lone letter ("C", "F") is not a name
     if all(_is_country_word(t.word, data) for t in name) and "-" in name[0].word:
         return None
     start, end = name[0].start, name[-1].end

@@ -120,6 +120,8 @@ FIND: list[tuple[str, list[tuple[str, str]]]] = [
     ("Putin of Russia met Xi.", [("Putin", "name"), ("Russia", "name"), ("Xi", "name")]),
     ("Sources told CNN.", [("CNN", "organisation")]),
     ("Iron Dome and HIMARS, said Bradley", [("Bradley", "name")]),
+    ("I'll tell O'Brien. We're sure; Don't", [("O'Brien", "name")]),
+    ("It was 30 C or 86 F at 5 PM GMT, worth 10 USD.", []),
 ]
 FIND_BUGS_CAUGHT: list[tuple[str, list[tuple[str, str]]]] = [
     ("talks in the U.S. The Kremlin said", [("U.S.", "name"), ("Kremlin", "organisation")]),
