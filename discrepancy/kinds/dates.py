@@ -14,6 +14,12 @@
   ahead); a weekday written beside them picks between the two when only one falls on it;
 * a range of months or years ends where its last named period begins ("from March to
   May" is March 1 .. May 1), as in Microsoft Recognizers-Text;
+* "N days ago", "two days later", "in two weeks", "the next day" count from the reference
+  date; "earlier this year" runs from January 1 to it, "later this month" from it to the
+  month's end; "early/mid/late 2015" are its first, middle and last four months, "early/
+  mid/late May" days 1-15, 10-20 and 16-31;
+* a bare four-digit number is a year only after a cue ("in", "since", "by", "of" ...) or
+  in a range of years; a bare "9/17" only after "on", "from", a comma or a weekday;
 * without a reference date, "September 17" has ``year_known=False`` and relative
   expressions have ``resolved=False``.
 
