@@ -3,8 +3,8 @@
 No network: the CSS and the few lines of JavaScript are inline. Every evidence span is
 highlighted in its source by finding type; where spans overlap the text is split into
 segments, each one ``<mark>`` listing every finding that covers it (``data-f``). Clicking a
-finding marks its spans (class ``active``) and scrolls each source to them. All text from the
-sources is escaped.
+finding marks its spans (class ``active``) and scrolls each source to them; so does opening
+the page at ``#finding=ID``. All text from the sources is escaped.
 """
 
 from __future__ import annotations
@@ -268,5 +268,7 @@ root.addEventListener('keydown',function(e){
   if(f&&(e.key==='Enter'||e.key===' ')){e.preventDefault();select(f.getAttribute('data-f'));}
 });
 root.drSelect=select;
+var hash=decodeURIComponent(location.hash.slice(1));
+if(hash.indexOf('finding=')===0){select(hash.slice(8));}
 })();
 """
