@@ -170,8 +170,36 @@ def _mentions(text: str, data: _Names, *, anywhere: bool = False) -> list[tuple[
     for run in _runs(text, data):
         pair = _mention(text, run, data, used_lower if not anywhere else None)
         if pair is not None:
-            out.append(pair)
+            out.append(_appositive(text, pair, data))
     return _people(out)
+
+
+_APPOSITIVE = re.compile(
+    r",\s+(?P<title>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<word>[a-z]+))(?=[,.;)]|\s+(?:said|says|told|added)\b)"
+)
+_NOT_IN_APPOSITIVE = frozenset(["and", "or", "but", "with", "to", "from", "by", "for", "in"])
+
+
+def _appositive(text: str, pair: tuple[Mention, Mention], data: _Names) -> tuple[Mention, Mention]:
+    """A title after the name, between commas: "Igor Konashenkov, Russian military
+    spokesman, said" (the titled span then runs from the name to the title)."""
+    name, titled = pair
+    value = name.value
+    if not isinstance(value, Entity) or value.title or value.kind != "name":
+        return pair
+    match = _APPOSITIVE.match(text, name.end, min(len(text), name.end + 80))
+    if match is None or match["word"] not in data.lower_titles:
+        return pair
+    if _NOT_IN_APPOSITIVE & set(match["title"].split()):
+        return pair
+    title = re.sub(r"^(?:the|a|an)\s+", "", " ".join(match["title"].split()))
+    value = attrs.evolve(value, kind="person", title=title)
+    name = attrs.evolve(name, kind="person", value=value)
+    end = match.end("title")
+    return name, attrs.evolve(
+        titled, kind="person", value=value, end=end, surface=text[titled.start : end]
+    )
 
 
 def _runs(text: str, data: _Names) -> list[list[_Token]]:

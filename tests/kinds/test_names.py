@@ -71,9 +71,10 @@ EXAMPLES_BUGS_CAUGHT: list[tuple[str, Parsed]] = [
     ("al-Shabaab", ("al-Shabaab", "organisation", "", True)),  # a particle can open a name
 ]
 EXAMPLES_XFAIL: list[tuple[str, Parsed]] = [
+    # a title after the name but not followed by a comma, stop or "said"
     (
-        "Igor Konashenkov, Russian military spokesman",
-        ("Igor Konashenkov", "person", "spokesman", False),
+        "Igor Konashenkov, Russian military spokesman on Monday",
+        ("Igor Konashenkov", "person", "Russian military spokesman", False),
     ),
 ]
 
@@ -144,6 +145,30 @@ FIND_XFAIL: list[tuple[str, list[tuple[str, str]]]] = [
 )
 def test_find(text: str, expected: list[tuple[str, str]]) -> None:
     assert expected == [(m.surface, m.kind) for m in names.find(text)]
+
+
+APPOSITIVES: list[tuple[str, tuple[str, str, str]]] = [
+    (
+        "Igor Konashenkov, Russian military spokesman, said",
+        ("Igor Konashenkov", "person", "Russian military spokesman"),
+    ),
+    (
+        "Dmitry Peskov, the Kremlin spokesman, said",
+        ("Dmitry Peskov", "person", "Kremlin spokesman"),
+    ),
+    ("Charles Lister, a senior analyst.", ("Charles Lister", "person", "senior analyst")),
+    ("Moscow, the capital, said", ("Moscow", "name", "")),
+    ("Netanyahu, Putin and the foreign minister, met", ("Netanyahu", "name", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOSITIVES, ids=str)
+def test_a_title_after_the_name(text: str, expected: tuple[str, str, str]) -> None:
+    first = names.find(text)[0]
+    assert isinstance(first.value, Entity)
+    assert expected == (first.surface, first.kind, first.value.title)
+    titled = names.find_titled(text)[0]
+    assert text[titled.start : titled.end] == titled.surface
 
 
 TITLED: list[tuple[str, list[str]]] = [
