@@ -99,9 +99,12 @@ def week_of(s: Scanner, i: int) -> Match | None:
 
 def ordinal_day(s: Scanner, i: int) -> Match | None:
     """ "on the 18th", "the 4th." (a day of the reference month; not "the 4th Infantry")."""
-    if s.low(i) not in ("the", "on"):
+    if s.low(i) == "the":
+        k = i + 1
+    elif s.low(i - 1) in ("on", "by", "until", "since") and s.low(i).isdigit():
+        k = i
+    else:
         return None
-    k = s.skip(i + 1, "the")
     day = s.day_number(k)
     if day is None or not day[2]:
         return None

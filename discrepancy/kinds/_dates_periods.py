@@ -172,13 +172,18 @@ def nth_of(s: Scanner, i: int) -> Match | None:
     if nth is None or not nth[2]:
         return None
     size = _NTH_UNITS.get(s.low(nth[0]))
-    if size is None or s.low(nth[0] + 1) != "of":
+    if size is None:
         return None
     j = nth[0] + 2
-    if (s.low(j), s.low(j + 1)) in (("the", "year"), ("the", "month")) and s.ref is not None:
+    if s.low(nth[0] + 1) != "of":  # "in the second quarter": of the reference year
+        if size not in (3, 6) or s.low(i) != "the" or s.ref is None:
+            return None
+        year = rel.unit_span(s.ref, "year", 1, 0)
+        found: tuple[int, Parsed] | None = None if year is None else (nth[0] + 1, year)
+    elif (s.low(j), s.low(j + 1)) in (("the", "year"), ("the", "month")) and s.ref is not None:
         unit = "year" if s.low(j + 1) == "year" else "month"
         span_ = rel.unit_span(s.ref, unit, 1, 0)
-        found: tuple[int, Parsed] | None = None if span_ is None else (j + 2, span_)
+        found = None if span_ is None else (j + 2, span_)
     else:
         found = longest(s, j, (ab.month_first, ab.bare_year_cued, rel.shift_unit))
     value = None if found is None else value_of(found[1], s.ref)

@@ -265,8 +265,8 @@ def resolve(part: Part, ref: dt.date | None) -> DateInterval | None:
             return unresolved(Precision.DAY if part.day else Precision.MONTH, part.weekday)
         value = _with_year(part, cal.NO_YEAR)
         return None if value is None else attrs.evolve(value, year_known=False)
-    if part.shift is not None:
-        year: int | None = ref.year + part.shift
+    if part.shift is not None or part.months > 1:  # "next May"; "Q2", "H1": this year's
+        year: int | None = ref.year + (part.shift or 0)
     else:
         year = cal.choose_year(ref, part.month, day_, part.weekday if part.day else None)
     return None if year is None else _with_year(part, year)

@@ -88,6 +88,8 @@ EXAMPLES = [
     ("between 3 and 5 of June 2011", None, "2011-06-03..2011-06-05", "day"),
     ("2016 10 16,", None, "2016-10-16", "day"),
     ("In 2016 10 people died.", None, "2016-01-01..2016-12-31", "year"),
+    ("in the second quarter", REF, "2018-04-01..2018-06-30", "month"),
+    ("H1", REF, "2018-01-01..2018-06-30", "month"),
     ("September-2020-23", None, "2020-09-23", "day"),
     ("23-2020-September", None, "2020-09-23", "day"),
     ("the worst attack of the year.", REF, "2018-01-01..2018-12-31", "year"),
