@@ -5,7 +5,8 @@ commas, hyphens, capitalised words, "more than more than", "S-200 S-200" codes, 
 sentence without punctuation, plus a few more that stress the sentence splitter, number
 words and date words). ``find_quantities``, ``find_dates`` and a full ``audit`` of one
 ``Source`` are timed on 10 KB, 100 KB and 1 MB of it; the growth factor per x10 step is
-~10 when linear (a little more is noise and cache effects; ~100 is quadratic).
+~10 when linear (a little more is noise and cache effects; ~100 is quadratic). Times are
+CPU seconds of the process (steadier than wall time on a shared machine).
 
 Each case runs in its own child process (``python benchmarks/adversarial.py CASE``) so that
 a pathological case can be stopped; a size whose run is projected (from the growth seen so
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from corpus import seed_bodies
-from timing import best_of, emit, heading, run_child, table
+from timing import best_of_both, emit, heading, run_child, table
 
 import discrepancy
 
@@ -98,10 +99,10 @@ def measure(case: str, sizes: list[int], *, budget: float) -> None:
                 if projected > budget:
                     emit({**record, "skipped": projected})
                     continue
-            seconds = best_of(lambda fn=fn, text=text: fn(text), repeat=3, cheap=0.5)
-            growth = seconds / last[name][1] if name in last else 1.0
-            last[name] = (size, seconds, max(growth, 1.0))
-            emit({**record, "seconds": seconds})
+            wall, cpu = best_of_both(lambda fn=fn, text=text: fn(text), repeat=3, cheap=0.5)
+            growth = cpu / last[name][1] if name in last else 1.0
+            last[name] = (size, cpu, max(growth, 1.0))
+            emit({**record, "seconds": cpu, "wall": wall})
 
 
 def profile(case: str, sizes: list[int], *, limit: int = 20) -> None:
@@ -126,7 +127,7 @@ def profile(case: str, sizes: list[int], *, limit: int = 20) -> None:
 def run(*, quick: bool, budget: float, cases: list[str] | None = None) -> list[dict[str, Any]]:
     """Print the adversarial table (one child per case)."""
     sizes = [300, 3_000] if quick else [10_000, 100_000, 1_000_000]
-    heading("Adversarial inputs: seconds per call (best of up to 3), growth per x10")
+    heading("Adversarial inputs: CPU seconds per call (best of up to 3), growth per x10")
     records: list[dict[str, Any]] = []
     for case in cases or list(CASES):
         args = ["benchmarks/adversarial.py", case, "--sizes", ",".join(map(str, sizes))]
