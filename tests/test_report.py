@@ -217,3 +217,14 @@ def test_unknown_format_is_a_value_error() -> None:
 def test_golden_files_have_a_regeneration_script() -> None:
     assert (ROOT / "tools" / "regen_golden.py").is_file()
     assert Path(GOLDEN / "seeds.md").is_file()
+
+
+def test_terminal_rendering_colours_types_and_marks_differences() -> None:
+    pytest.importorskip("rich")
+    from discrepancy.terminal import DIFF_STYLE, to_ansi
+
+    out = to_ansi(_tiny_report(), width=120)
+    assert "conf-1" in out
+    assert "people killed" in out
+    assert DIFF_STYLE == "bold reverse"
+    assert "\x1b[1;7m2\x1b[0m" in out  # the 2 of “21” (against 12) in reverse video
