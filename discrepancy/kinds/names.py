@@ -64,6 +64,7 @@ class _Names:
     org_words: frozenset[str]
     abbreviations: frozenset[str]
     pairs: tuple[tuple[str, str], ...]
+    articles: frozenset[str]  # left out of variant keys ("al", "el")
     flags: Mapping[str, bool]
     known: Mapping[str, tuple[str, str]]  # variant key -> (canonical, category)
     countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
@@ -96,6 +97,8 @@ def _fold(name: str, data: _Names) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     words = re.findall(r"[^\W\d_]+", text)
+    # An article before a word is often left out ("al-Assad", "Assad").
+    words = [w for i, w in enumerate(words[:-1]) if w.casefold() not in data.articles] + words[-1:]
     # Acronyms ("US", "IS", "U.S.") are spelled, not transliterated.
     return "".join(w.casefold() if w.isupper() else _fold_word(w.casefold(), data) for w in words)
 
@@ -565,6 +568,7 @@ def _transliteration(trans: Mapping[str, Any]) -> dict[str, Any]:
         raise LexiconError(_FILE, "transliteration.pairs", "must be a list of string pairs")
     flags = ("fold_inner_vowels", "drop_final_h", "collapse_doubles")
     return {
+        "articles": frozenset(a.casefold() for a in _strings(trans, "articles", "transliteration")),
         "pairs": tuple((a.casefold(), b.casefold()) for a, b in pairs),
         "flags": {flag: bool(trans.get(flag, False)) for flag in flags},
     }

@@ -119,11 +119,15 @@ def transliterations(draw: st.DrawFn, values: st.SearchStrategy[Entity]) -> tupl
     """A name and a respelling that transliteration folds back: (key, variant spelling).
 
     Respellings change vowels inside a word, double consonants, and add a silent final
-    "h" after a final vowel; word-final vowels and suffixes are kept.
+    "h" after a final vowel; word-final vowels and suffixes, and words of three letters
+    or fewer ("al", "bin"), are kept.
     """
     key = draw(values).key
     out = []
     for word in re.split(r"([^\w]+)", key):  # words and what separates them
+        if len(word) <= 3:  # particles and articles ("al", "bin") are kept as written
+            out.append(word)
+            continue
         chars = list(word)
         final = _final_vowels(word)
         for i, char in enumerate(chars[:final]):

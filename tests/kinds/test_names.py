@@ -203,6 +203,9 @@ MEET = [
     ("Lieberman", "Liberman"),
     ("Gaddafi", "Gadhafi"),
     ("Khamenei", "Hamenei"),
+    ("Bashar al-Assad", "Bashar Assad"),
+    ("al-Assad", "Assad"),
+    ("Abu Bakr al-Baghdadi", "Abu Bakr el-Baghdadi"),
 ]
 APART = [
     ("Israel", "Israeli"),
