@@ -6,6 +6,7 @@ Each kind of value has its own verdicts: numbers in ``compare_numbers``, designa
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -89,6 +90,8 @@ def spelling_variants(keys: Sequence[str]) -> list[str]:
     ['Hezbollah', 'Hizbollah', 'Hizbullah']
     >>> spelling_variants(["Israel", "Israeli", "State of Israel"])
     []
+    >>> spelling_variants(["Bashar al-Assad", "Bashar Assad"])
+    []
     """
     words = [k for k in keys if any(c.islower() for c in k) and len(k) > 3]
     # "Zelenskyy" alone is compared with the surname of "Volodymyr Zelenskiy"
@@ -102,8 +105,16 @@ def spelling_variants(keys: Sequence[str]) -> list[str]:
     return sorted(out)
 
 
+_PARTICLE = re.compile(r"^[a-z]{1,3}[-’'](?=\w)")
+
+
+def _stem(word: str) -> str:
+    """A name word without a lower-case particle ("al-Assad" -> "assad"), case folded."""
+    return _PARTICLE.sub("", word).casefold()
+
+
 def _respelled(a: str, b: str) -> bool:
-    left, right = a.casefold().split(), b.casefold().split()
+    left, right = [_stem(w) for w in a.split()], [_stem(w) for w in b.split()]
     if len(left) != len(right):
         if min(len(left), len(right)) != 1:
             return False
