@@ -63,6 +63,7 @@ class _Names:
     connectors: frozenset[str]
     org_words: frozenset[str]
     abbreviations: frozenset[str]
+    suffixes: frozenset[str]  # "Jr", "III"
     pairs: tuple[tuple[str, str], ...]
     articles: frozenset[str]  # left out of variant keys ("al", "el")
     flags: Mapping[str, bool]
@@ -349,7 +350,7 @@ def _title_split(run: list[_Token], data: _Names) -> int:
     i = 0
     while i < len(run):
         size = _title_at(run, i, data)
-        if size and i + size < len(run):
+        if size and any(t.word not in data.suffixes for t in run[i + size :]):
             split = i + size
         elif size and i == 0:
             return len(run)  # nothing but a title ("Prime Minister"): no name
@@ -538,6 +539,7 @@ def _compiled(lexicon: Lexicon) -> _Names:
         connectors=frozenset(_strings(words, "connectors", "words")),
         org_words=frozenset(_strings(words, "organisation", "words")),
         abbreviations=frozenset(_strings(words, "abbreviations", "words")),
+        suffixes=frozenset(_strings(words, "suffixes", "words")),
         **_transliteration(_table(table, "transliteration")),
         known={},
         countries={},

@@ -59,6 +59,8 @@ EXAMPLES: list[tuple[str, Parsed]] = [
     ),
     ("Minister of Defence Ben Wallace", ("Ben Wallace", "person", "Minister of Defence", False)),
     ("the Strait of Hormuz", ("Strait of Hormuz", "name", "", False)),
+    ("Martin Luther King Jr.", ("Martin Luther King Jr", "name", "", False)),
+    ("King Charles III", ("Charles III", "person", "King", False)),
     ("the", None),
     ("However", None),
     ("Russian", None),
