@@ -125,6 +125,7 @@ FIND: list[tuple[str, list[tuple[str, str]]]] = [
     ("Iron Dome and HIMARS, said Bradley", [("Bradley", "name")]),
     ("I'll tell O'Brien. We're sure; Don't", [("O'Brien", "name")]),
     ("It was 30 C or 86 F at 5 PM GMT, worth 10 USD.", []),
+    ("an official Moscow statement", [("Moscow", "name")]),
 ]
 FIND_BUGS_CAUGHT: list[tuple[str, list[tuple[str, str]]]] = [
     ("talks in the U.S. The Kremlin said", [("U.S.", "name"), ("Kremlin", "organisation")]),
