@@ -30,6 +30,7 @@ class Highlight:
     end: int
     key: str  # the finding id, or ``single-N``
     type: str  # a ``FindingType`` value or ``"single"``
+    label: str = ""  # shown on hover: the type and the question
 
 
 def to_html(report: Report) -> str:
@@ -78,10 +79,15 @@ def highlights(report: Report) -> dict[str, list[Highlight]]:
         for ev in finding.evidence:
             span = ev.span
             kind = finding.type.value
-            item = Highlight(start=span.start, end=span.end, key=finding.id, type=kind)
+            label = f"{kind.replace('_', ' ')}: {finding.slot}"
+            item = Highlight(start=span.start, end=span.end, key=finding.id, type=kind, label=label)
             out.setdefault(span.source, []).append(item)
     for n, fact in enumerate(report.single_source):
-        item = Highlight(start=fact.span.start, end=fact.span.end, key=f"single-{n}", type=SINGLE)
+        label = f"single source: {fact.role or fact.kind} = {fact.value}"
+        key = f"single-{n}"
+        item = Highlight(
+            start=fact.span.start, end=fact.span.end, key=key, type=SINGLE, label=label
+        )
         out.setdefault(fact.span.source, []).append(item)
     return out
 
@@ -114,7 +120,7 @@ def _source(source: Source, spans: list[Highlight]) -> str:
         kinds = sorted({h.type for h in covering}, key=_RANK.__getitem__)
         body.append(
             f'<mark class="ev t-{kinds[0]}" data-f="{_esc(keys)}" data-t="{" ".join(kinds)}"'
-            f' title="{_esc(", ".join(kinds))}">{text}</mark>'
+            f' title="{_esc(_labels(covering))}">{text}</mark>'
         )
     return (
         f'<section class="dr-source" data-source="{_esc(source.id)}">\n'
@@ -122,6 +128,11 @@ def _source(source: Source, spans: list[Highlight]) -> str:
         f'<p class="dr-meta">{_esc(" · ".join(meta))}</p>\n'
         f'<div class="dr-text">{"".join(body)}</div>\n</section>\n'
     )
+
+
+def _labels(covering: tuple[Highlight, ...]) -> str:
+    ordered = sorted(covering, key=lambda h: (_RANK[h.type], h.label))
+    return "\n".join(dict.fromkeys(h.label or h.type for h in ordered))
 
 
 def _date(source: Source) -> str | None:
@@ -167,7 +178,8 @@ def _finding(finding: Finding) -> str:
         else ""
     )
     return (
-        f'<article class="finding t-{finding.type.value}" data-f="{_esc(finding.id)}" tabindex="0">'
+        f'<article class="finding t-{finding.type.value}" data-f="{_esc(finding.id)}"'
+        ' tabindex="0" role="button">'
         f'<header><span class="badge">{_esc(finding.type.value.replace("_", " "))}</span> '
         f"<b>{_esc(finding.slot)}</b> <code>{_esc(finding.id)}</code> "
         f'<span class="score">{finding.score:.2f}</span></header>'
@@ -230,7 +242,10 @@ padding:.4em .6em;position:relative}
 
 _JS = """
 (function(){
-var root=document.currentScript.parentElement;
+var me=document.currentScript, all=document.querySelectorAll('.dr');
+var up=me&&me.parentElement;
+var root=up&&up.classList.contains('dr')?up:all[all.length-1];
+if(!root)return;
 function has(el,id){return (el.getAttribute('data-f')||'').split(' ').indexOf(id)>=0;}
 function select(id){
   root.querySelectorAll('.active').forEach(function(el){el.classList.remove('active');});
