@@ -228,3 +228,14 @@ def test_terminal_rendering_colours_types_and_marks_differences() -> None:
     assert "people killed" in out
     assert DIFF_STYLE == "bold reverse"
     assert "\x1b[1;7m2\x1b[0m" in out  # the 2 of “21” (against 12) in reverse video
+
+
+def test_to_pandas_passes_the_csv_rows_and_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    fake = types.ModuleType("pandas")
+    fake.DataFrame = lambda rows, columns: ("frame", rows, columns)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    report = _tiny_report()
+    assert report.to_pandas() == ("frame", evidence_rows(report), list(CSV_COLUMNS))
