@@ -28,6 +28,11 @@ _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
 _DECADE = re.compile(r"['’]?s(?![A-Za-z])")
 _LARGEST = Fraction(10) ** 300
+# Clock times and all-digit dates are the dates module's: "04:17", "2018-09-18", "5/17/2018".
+_CLOCK_OR_DATE = re.compile(
+    r"(?=\d)(?<![\d.:/-])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?![\d:/])"
+)
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
 
 
@@ -99,10 +104,17 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
     matches = heapq.merge(
-        nl.digit_re.finditer(text), nl.word_re.finditer(text), key=lambda m: m.start()
+        _CLOCK_OR_DATE.finditer(text),
+        nl.digit_re.finditer(text),
+        nl.word_re.finditer(text),
+        key=lambda m: m.start(),
     )
     for m in matches:
         if prev_end is not None and m.start() < prev_end:
+            continue
+        if m.re is _CLOCK_OR_DATE:
+            prev_end = m.end()  # skip the numbers inside, and break any run across it
+            toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
             continue
         if m.re is nl.digit_re:
             tok = _digit_token(text, m, nl, info)

@@ -110,6 +110,7 @@ SCANS: list[tuple[str, list[tuple[str, float, float, bool]]]] = [
     ("May 21 100 people", [("21", 21, 21, False), ("100", 100, 100, False)]),
     ("3 hundred and 2 hundred", [("3 hundred", 300, 300, False), ("2 hundred", 200, 200, False)]),
     ("1e999 and 9^999", []),
+    ("at 04:17 on 2018-09-18 or 5/17/2018", []),  # clock times and dates are not counts
 ]
 
 EXAMPLES_BUGS_CAUGHT: list[tuple[str, float]] = [
