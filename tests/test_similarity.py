@@ -24,6 +24,7 @@ EXAMPLES: list[tuple[str, str, str | None, str]] = [
     ("rnodern", "modern", "lookalike", "the letters rn written for a letter m"),
     ("С-200", "C-200", "lookalike", "a Cyrillic С written for a Latin C"),
     ("I1-20", "Il-20", "lookalike", "a one written for a lower-case L"),
+    ("S–200", "S-200", "lookalike", "an en dash written for a hyphen"),
     ("200", "2000", "dropped", "a zero dropped"),
     ("Netanyau", "Netanyahu", "dropped", "a letter h dropped"),
     ("2000", "200", "doubled", "a zero doubled"),
