@@ -12,6 +12,7 @@ that another source could contradict.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -51,7 +52,7 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
         for m in _shift(quantities.find(body, lexicon=lexicon, reference_date=ref), offset)
         if not any(m.start < e and s < m.end for s, e in taken)
     ]
-    people = _shift(names.find(body, lexicon=lexicon), offset)
+    people = sorted(_shift(names.find(body, lexicon=lexicon), offset), key=lambda m: m.start)
     found += people
     table = R.compiled(lexicon)
     facts: list[Fact] = []
@@ -87,9 +88,9 @@ def _shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
 
 
 def _sentence_of(sents: Sequence[Sentence], pos: int) -> Sentence:
-    for sent in sents:
-        if sent.start <= pos < sent.end:
-            return sent
+    i = bisect.bisect_right(sents, pos, key=lambda s: s.start) - 1
+    if i >= 0 and sents[i].start <= pos < sents[i].end:
+        return sents[i]
     return Sentence(start=pos, end=pos)
 
 
@@ -185,7 +186,7 @@ def _number_role(
     # happened: "killing all 15 people aboard" is a death toll
     events = [
         (rank >= 9, abs(i - middle), rank, name)
-        for i, _j, (name, rank) in R.find_phrases(window, table.events, table.longest)
+        for i, _j, (name, rank) in R.find_phrases(window, table.events, table.longest, table.firsts)
         if name in counted.events
     ]
     role = f"{counted.name} {min(events)[3]}" if events else counted.name
@@ -204,7 +205,8 @@ def _counted_noun(
     for i, tok in enumerate(after[:6]):
         if _STOP.search(text, limit, tok.start):
             return None
-        for size in range(min(table.longest, len(after) - i), 0, -1):
+        sizes = range(min(table.longest, len(after) - i), 0, -1) if tok.word in table.firsts else ()
+        for size in sizes:
             hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
             if hit is not None and i < hit[0].window:
                 return hit
@@ -225,7 +227,9 @@ def _measure_role(
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = [
         (abs(first + i - index), name)
-        for i, _j, (name, dim) in R.find_phrases(toks[first:last], table.measures, table.longest)
+        for i, _j, (name, dim) in R.find_phrases(
+            toks[first:last], table.measures, table.longest, table.firsts
+        )
         if dim == info.dimension
     ]
     return min(hits)[1] if hits else None
@@ -236,7 +240,7 @@ def _absences(
 ) -> list[Fact]:
     """'had not warned': a zero in the measure's role (seconds or metres, by dimension)."""
     out = []
-    for i, j, (name, dimension) in R.find_phrases(toks, table.absent, table.longest):
+    for i, j, (name, dimension) in R.find_phrases(toks, table.absent, table.longest, table.firsts):
         start, end = toks[i].start, toks[j - 1].end
         unit = "second" if dimension == "time" else "meter"
         out.append(
@@ -272,7 +276,7 @@ def _date_role(
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = []
     for i, j, (name, compare, subject) in R.find_phrases(
-        toks[first:last], table.date_events, table.longest
+        toks[first:last], table.date_events, table.longest, table.firsts
     ):
         where = first + i
         if index <= where <= end:
@@ -292,8 +296,10 @@ def _date_role(
 
 def _actor(text: str, start: int, verb: int, people: Sequence[Mention]) -> str:
     """The last name before the verb in its clause, not one a source is cited by."""
-    for mention in reversed(people):
-        if start <= mention.start and mention.end <= verb:
+    last = bisect.bisect_right(people, verb, key=lambda m: m.start)
+    first = bisect.bisect_left(people, start, key=lambda m: m.start)
+    for mention in reversed(people[first:last]):
+        if mention.end <= verb:
             cited = _ATTRIBUTED.search(text, max(start, mention.start - 40), mention.end)
             if cited is None and isinstance(mention.value, Entity):
                 return mention.value.key

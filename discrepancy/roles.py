@@ -53,6 +53,7 @@ class Roles:
     attribution_nouns: frozenset[str]
     temporal: frozenset[str]
     longest: int
+    firsts: frozenset[str]  # every first word of every phrase: other words start none
 
 
 @functools.cache
@@ -109,6 +110,7 @@ def compiled(lexicon: Lexicon) -> Roles:
         attribution_nouns=frozenset(_strs(table, "attribution_nouns", required=False)),
         temporal=frozenset(_strs(table, "temporal_prepositions", required=False)),
         longest=max((len(k) for k in every), default=1),
+        firsts=frozenset(k[0] for k in every if k),
     )
 
 
@@ -163,12 +165,22 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def find_phrases(
-    toks: Sequence[Token], table: Mapping[tuple[str, ...], Any], longest: int
+    toks: Sequence[Token],
+    table: Mapping[tuple[str, ...], Any],
+    longest: int,
+    firsts: frozenset[str] | None = None,
 ) -> list[tuple[int, int, Any]]:
-    """Longest-first matches of ``table``'s phrases in ``toks``: (first, last+1, value)."""
+    """Longest-first matches of ``table``'s phrases in ``toks``: (first, last+1, value).
+
+    ``firsts``, when given, holds every word a phrase may start with: other tokens are
+    skipped without building candidate phrases.
+    """
     out: list[tuple[int, int, Any]] = []
     i = 0
     while i < len(toks):
+        if firsts is not None and toks[i].word not in firsts:
+            i += 1
+            continue
         for size in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(t.word for t in toks[i : i + size])
             if key in table:
