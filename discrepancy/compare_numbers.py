@@ -209,6 +209,13 @@ def _agreement(slot: Slot, core: list[Fact], context: Context) -> list[Finding]:
     if len({_key(_in_base_units(f)) for f in core}) == 1:
         text = f"{len(sources)} sources agree on the {slot.label}: {core[0].value}."
         return [finding(FindingType.CONSISTENT, slot, core, text, score=1.0, context=context)]
+    if all(_exact(f) is not None for f in core) and {f.kind for f in core} != {"count"}:
+        # exact measures in different units that meet within the precision written
+        text = (
+            f"{len(sources)} sources agree on the {slot.label} within the precision written: "
+            f"{listing(core)}."
+        )
+        return [finding(FindingType.CONSISTENT, slot, core, text, score=0.9, context=context)]
     text = f"The {slot.label} figures differ in precision but can all be true: {listing(core)}."
     return [finding(FindingType.COMPATIBLE, slot, core, text, score=0.6, context=context)]
 
