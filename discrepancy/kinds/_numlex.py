@@ -53,6 +53,7 @@ class NumLex:
     money_only: frozenset[str]
     counts_re: re.Pattern[str] | None
     counts: Mapping[str, Fraction]
+    skip_re: re.Pattern[str]
 
 
 def number(table: Mapping[str, Any], section: str, key: str) -> Fraction:
@@ -123,7 +124,26 @@ def _word_table(lex: Lexicon) -> dict[str, list[Word]]:
     for key in negative:
         _add(words, str(key), Word(kind=NEG))
     _add(words, "point", Word(kind=POINT))
+    _run_together(words)
     return words
+
+
+def _run_together(words: dict[str, list[Word]]) -> None:
+    """Tens and units written as one word: "twentyone", "thirtyfirst"."""
+    tens = [(k, w) for k, ws in words.items() for w in ws if w.kind == CARD and _is_tens(w.value)]
+    ones = [
+        (k, w)
+        for k, ws in list(words.items())
+        for w in ws
+        if w.kind in {CARD, ORD} and 0 < w.value < 10 and k.isalpha()
+    ]
+    for ten_key, ten in tens:
+        for one_key, one in ones:
+            _add(words, ten_key + one_key, Word(kind=one.kind, value=ten.value + one.value))
+
+
+def _is_tens(value: Fraction) -> bool:
+    return 20 <= value < 100 and value % 10 == 0
 
 
 def _vague(key: str, spec: Any) -> Word:
@@ -140,6 +160,9 @@ def _vague(key: str, spec: Any) -> Word:
         multiplies=bool(spec.get("multiplies", False)),
     )
 
+
+# Clock times and all-digit dates are the dates module's: "04:17", "2018-09-18", "5/17/2018".
+CLOCK_OR_DATE = r"\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"
 
 DIGITS = (
     r"(?P<dig>(?<![0-9./])[-−+]?"
@@ -180,7 +203,15 @@ def compiled(lex: Lexicon) -> NumLex:
     if counts:
         pattern = trie_pattern(sorted(counts, key=len, reverse=True)).replace(r"\ ", r"\s+")
         counts_re = re.compile(r"(?<![A-Za-z])(?i:" + pattern + r")(?![A-Za-z])")
+    idioms = _strings(section(lex, "idioms").get("phrases", []), "idioms.phrases")
+    skip = r"(?=\d)(?<![\d.:/-])(?:" + CLOCK_OR_DATE + r")(?![\d:/])"
+    if idioms:
+        alt = trie_pattern(sorted({" ".join(i.lower().split()) for i in idioms})).replace(
+            r"\ ", r"[ \t]{1,3}"
+        )
+        skip += r"|(?<![A-Za-z])(?i:" + alt + r")(?![A-Za-z])"
     return NumLex(
+        skip_re=re.compile(skip),
         words={k: tuple(v) for k, v in table.items()},
         digit_re=digit_re,
         word_re=word_re,

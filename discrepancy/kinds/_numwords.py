@@ -258,7 +258,8 @@ def _ending(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | No
     if dozen is not None and tok.gap == SPACE:
         value = acc.value * dozen.value
         return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
-    if tok.get(POINT) is not None and tok.gap == SPACE and acc.last not in {"dig", None}:
+    whole = acc.last != "dig" or (acc.group.denominator == 1 and acc.total == 0)
+    if tok.get(POINT) is not None and tok.gap == SPACE and acc.last is not None and whole:
         return _decimals(toks, j, acc.value, acc.start)
     return None
 
@@ -308,7 +309,11 @@ def _over(acc: Acc, denom: Fraction) -> Fraction:
 
 def _decimals(toks: list[Tok], j: int, whole: Fraction, start: int) -> tuple[int, Parsed | None]:
     digits, k, end, open_tens = "", j + 1, toks[j].end, False
-    while k < len(toks) and toks[k].gap in {SPACE, HYPHEN}:
+    dig = toks[k].get(DIG) if k < len(toks) and toks[k].gap == SPACE else None
+    after_digits = j == 0 or toks[j - 1].get(DIG) is not None or toks[j].gap == BREAK
+    if dig is not None and dig.value.denominator == 1 and not toks[k].scaled and after_digits:
+        digits, end, k = str(dig.value), toks[k].end, k + 1  # "1 point 1", "point 77"
+    while not dig and k < len(toks) and toks[k].gap in {SPACE, HYPHEN}:
         card = toks[k].get(CARD)
         if card is None or card.value >= 100:
             break

@@ -28,11 +28,6 @@ _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
 _DECADE = re.compile(r"['’]?s(?![A-Za-z])")
 _LARGEST = Fraction(10) ** 300
-# Clock times and all-digit dates are the dates module's: "04:17", "2018-09-18", "5/17/2018".
-_CLOCK_OR_DATE = re.compile(
-    r"(?=\d)(?<![\d.:/-])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"(?![\d:/])"
-)
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
 
 
@@ -104,7 +99,7 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
     matches = heapq.merge(
-        _CLOCK_OR_DATE.finditer(text),
+        nl.skip_re.finditer(text),
         nl.digit_re.finditer(text),
         nl.word_re.finditer(text),
         key=lambda m: m.start(),
@@ -112,8 +107,8 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]
     for m in matches:
         if prev_end is not None and m.start() < prev_end:
             continue
-        if m.re is _CLOCK_OR_DATE:
-            prev_end = m.end()  # skip the numbers inside, and break any run across it
+        if m.re is nl.skip_re:
+            prev_end = m.end()  # times, dates, idioms: skip the numbers inside, break runs
             toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
             continue
         if m.re is nl.digit_re:
