@@ -131,7 +131,7 @@ def _mention_at(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -
     for end in _candidate_ends(text, tokens, i):
         multi = end > tokens[i].end()
         entity = _read(text[start:end], known, strict=True, multi=multi, after_maker=maker > 0)
-        if entity is None or not _stands_alone(text, end, entity, known):
+        if entity is None or not _stands_alone(text, start, end, known):
             continue
         begin = start - maker
         surface = text[begin:end]
@@ -167,9 +167,9 @@ def _maker_before(text: str, tokens: list[re.Match[str]], i: int, known: _Known)
     return 0
 
 
-def _stands_alone(text: str, end: int, entity: Entity, known: _Known) -> bool:
+def _stands_alone(text: str, start: int, end: int, known: _Known) -> bool:
     """An ambiguous bare name ("Patriot", "Typhoon") needs a noun after it ("missiles")."""
-    if entity.variant_key not in known.ambiguous:
+    if variant_key(text[start:end]) not in known.ambiguous:
         return True
     following = text[end : end + 40].split()
     return bool(following) and following[0].strip(".,;:").lower() in known.nouns

@@ -135,7 +135,7 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     Putin person 'Mr'
     Netanyahu person ''
     """
-    return [name for name, _ in _mentions(text, _compiled(lexicon or default_lexicon()))]
+    return [name for name, _ in _mentions(text, lexicon or default_lexicon())]
 
 
 def find_titled(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -144,7 +144,7 @@ def find_titled(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     >>> [m.surface for m in find_titled("spokesman, Maj. Gen. Igor Konashenkov, said")]
     ['Maj. Gen. Igor Konashenkov']
     """
-    return [titled for _, titled in _mentions(text, _compiled(lexicon or default_lexicon()))]
+    return [titled for _, titled in _mentions(text, lexicon or default_lexicon())]
 
 
 def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
@@ -157,11 +157,14 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
     """
     if not isinstance(text, str) or len(text) > 300:
         return None
-    found = _mentions(text, _compiled(lexicon or default_lexicon()), anywhere=True)
+    found = _mentions(text, lexicon or default_lexicon(), anywhere=True)
     return found[0][0].value if len(found) == 1 else None  # type: ignore[return-value]
 
 
-def _mentions(text: str, data: _Names, *, anywhere: bool = False) -> list[tuple[Mention, Mention]]:
+def _mentions(
+    text: str, lexicon: Lexicon, *, anywhere: bool = False
+) -> list[tuple[Mention, Mention]]:
+    data = _compiled(lexicon)
     lower_words: set[str] | None = None
 
     def used_lower(word: str) -> bool:
@@ -171,7 +174,9 @@ def _mentions(text: str, data: _Names, *, anywhere: bool = False) -> list[tuple[
         return word.lower() in lower_words
 
     out: list[tuple[Mention, Mention]] = []
-    for run in _runs(text, data):
+    # A designator and its maker ("Airbus A300", "ATR 72") are not part of a name.
+    blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
+    for run in _runs(text, data, blocked):
         pair = _mention(text, run, data, used_lower if not anywhere else None)
         if pair is not None:
             out.append(_appositive(text, pair, data))
@@ -206,13 +211,19 @@ def _appositive(text: str, pair: tuple[Mention, Mention], data: _Names) -> tuple
     )
 
 
-def _runs(text: str, data: _Names) -> list[list[_Token]]:
-    """Runs of capitalised words, particles and connectors, one space apart."""
+def _runs(text: str, data: _Names, blocked: list[tuple[int, int]]) -> list[list[_Token]]:
+    """Runs of capitalised words, particles and connectors, one space apart, outside the
+    ``blocked`` spans (sorted)."""
     runs: list[list[_Token]] = []
     run: list[_Token] = []
+    next_block = 0
     for match in _TOKEN.finditer(text):
         word = match.group()
         token = _token(match)
+        while next_block < len(blocked) and blocked[next_block][1] <= token.start:
+            next_block += 1
+        if next_block < len(blocked) and blocked[next_block][0] < match.end():
+            word = "x"  # inside a designator: ends the run like a lower-case word
         joined = run and _joins(text, run[-1], token, data) and not run[-1].possessive
         inner = word in data.connectors or _is_particle(word, data)
         capital = _capitalised(word) or (inner and "-" in word)
@@ -306,7 +317,8 @@ def _mention(
     if not title and not any(t.word in data.org_words for t in name):
         while len(name) > 1 and name[0].word.casefold() in data.demonyms:
             name = name[1:]
-    if not name or all(t.word.casefold() in data.demonyms for t in name):
+    words = " ".join(t.word for t in name).casefold()
+    if not name or words in data.demonyms or all(t.word.casefold() in data.demonyms for t in name):
         return None
     if len(name) == 1 and len(name[0].word) == 1:
         return None  # a lone letter ("C", "F") is not a name
@@ -445,8 +457,8 @@ def name_similarity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None
     >>> name_similarity("Netanyahu", "Lieberman") < 70
     True
     """
-    data = _compiled(lexicon or default_lexicon())
-    (ka, va), (kb, vb) = _keys(a, data), _keys(b, data)
+    lex = lexicon or default_lexicon()
+    (ka, va), (kb, vb) = _keys(a, lex), _keys(b, lex)
     plain = fuzz.token_sort_ratio(ka, kb, processor=utils.default_process)
     return float(max(plain, fuzz.ratio(va, vb)))
 
@@ -463,8 +475,8 @@ def same_entity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None = N
     >>> same_entity("Putin", "President Vladimir Putin"), same_entity("Austria", "Australia")
     (True, False)
     """
-    data = _compiled(lexicon or default_lexicon())
-    (ka, va), (kb, vb) = _keys(a, data), _keys(b, data)
+    lex = lexicon or default_lexicon()
+    (ka, va), (kb, vb) = _keys(a, lex), _keys(b, lex)
     if va == vb:
         return bool(va)
     words_a, words_b = ka.split(), kb.split()
@@ -481,10 +493,11 @@ def _one_slip(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
-def _keys(name: Entity | str, data: _Names) -> tuple[str, str]:
+def _keys(name: Entity | str, lexicon: Lexicon) -> tuple[str, str]:
+    data = _compiled(lexicon)
     if isinstance(name, Entity):
         return name.key, name.variant_key
-    parsed = _mentions(name, data, anywhere=True)
+    parsed = _mentions(name, lexicon, anywhere=True)
     value = parsed[0][0].value if len(parsed) == 1 else None
     if isinstance(value, Entity):
         return value.key, value.variant_key

@@ -117,6 +117,8 @@ FIND_EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
 FIND_BUGS_CAUGHT: list[tuple[str, list[tuple[str, str]]]] = [
     ("An S-200 missile", [("S-200", "S-200")]),  # "An" is not the prefix of a code
     ("the Patriot air defense system", [("Patriot", "PATRIOT")]),  # noun after "air"
+    ("said Bradley and Abrams", []),  # an ambiguous alias needs a noun too
+    ("two Abrams tanks", [("Abrams", "M1")]),
     ("the S 200 and A 320", []),  # a one-letter prefix needs no space after it
 ]
 FIND_XFAIL: list[tuple[str, list[tuple[str, str]]]] = [
