@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: audit test lint types pytest bench peer score clean
+.PHONY: audit test lint types pytest bench peer score golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,8 @@ audit: $(STAMP)
 test: $(STAMP) lint types pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check discrepancy tests benchmarks
-	$(BIN)/ruff format --check discrepancy tests benchmarks
+	$(BIN)/ruff check discrepancy tests benchmarks tools
+	$(BIN)/ruff format --check discrepancy tests benchmarks tools
 
 types: $(STAMP)
 	$(BIN)/mypy --strict discrepancy tests
@@ -33,6 +33,9 @@ peer: $(STAMP)
 score: $(STAMP)
 	$(BIN)/discrepancy audit seeds --format json > $(VENV)/seeds-report.json
 	$(BIN)/python ../shared/tools/score_audit.py seeds ../shared/gold/seeds.json $(VENV)/seeds-report.json
+
+golden: $(STAMP)
+	$(BIN)/python tools/regen_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
