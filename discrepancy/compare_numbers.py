@@ -17,10 +17,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import attrs
+from rapidfuzz import fuzz
 
 from discrepancy import similarity
 from discrepancy.findings import Context, finding, listing
-from discrepancy.kinds import units
+from discrepancy.kinds import names, units
 from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
 
 
@@ -142,7 +143,7 @@ def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
     out, outliers = _typos(slot, core, outliers, context)
     out.extend(_agreement(slot, core, context))
     if outliers:
-        out.append(_conflict(slot, [*outliers, *core], context))
+        out.append(_conflict(slot, outliers, core, context))
     return out
 
 
@@ -269,11 +270,19 @@ def _exact(fact: Fact) -> str | None:
     return str(int(value.low)) if float(value.low).is_integer() else f"{value.low:g}"
 
 
-def _conflict(slot: Slot, facts: list[Fact], context: Context) -> Finding:
-    text = f"No single {slot.label} figure fits every source: {listing(facts)}."
-    parties = sorted({f.attribution for f in facts if f.attribution})
-    if len(parties) >= 2:
-        text += f" The figures are attributed to different parties: {'; '.join(parties)}."
+def _conflict(slot: Slot, outliers: list[Fact], core: list[Fact], context: Context) -> Finding:
+    facts = [*outliers, *core]
+    text = (
+        f"No single {slot.label} figure fits every source: {listing(outliers)}, "
+        f"against {listing(core)}."
+    )
+    odd = sorted({f.attribution for f in outliers if f.attribution})
+    rest = sorted({f.attribution for f in core if f.attribution})
+    if odd and rest and not any(same_party(a, b, context) for a in odd for b in rest):
+        text += (
+            f" The disagreeing figures come from different parties: {'; '.join(odd)} "
+            f"against {'; '.join(rest)}."
+        )
     moving = _evolving(facts, context)
     if moving:
         text += f" The figure moves with the datelines: {moving}."
@@ -286,6 +295,21 @@ def _conflict(slot: Slot, facts: list[Fact], context: Context) -> Finding:
         context=context,
         evolving=bool(moving),
     )
+
+
+def same_party(a: str, b: str, context: Context) -> bool:
+    """Whether two attributions name one party ("Russia's defence ministry" and "Defense
+    Ministry"): country words read as their country, then rapidfuzz's token-set ratio."""
+    return fuzz.token_set_ratio(_party(a, context), _party(b, context)) >= 85
+
+
+def _party(who: str, context: Context) -> str:
+    words = []
+    for word in who.replace("’", "'").split():
+        word = word.removesuffix("'s")
+        country = names.country_of(word, lexicon=context.lexicon)
+        words.append((country or word).casefold())
+    return " ".join(w for w in words if w != "the")
 
 
 def _evolving(facts: Sequence[Fact], context: Context) -> str:
