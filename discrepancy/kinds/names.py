@@ -6,8 +6,14 @@ spokesman") go to ``Entity.title``; sentence openers, weekdays and months from
 ``names.toml`` are not names; a possessive ends a name ("Netanyahu’s bureau" gives
 "Netanyahu"). Lone adjectives of countries ("Russian", "Israeli") are not names.
 
+A title may also follow the name between commas ("Igor Konashenkov, Russian military
+spokesman, said"). Not names: headlines in capitals (only known names are kept),
+designators and their makers ("Airbus A300", "Iron Dome": see ``kinds.designators``),
+contractions ("I'll") and lone letters.
+
 Spans: ``find`` covers the name only; ``find_titled`` covers the title and the name (the
-same entity). ``Entity.key`` is the name as written, white space collapsed, typographic
+same entity; for a title after the name, from the name to the end of the title).
+``Entity.key`` is the name as written, white space collapsed, typographic
 apostrophes written ``'`` and the possessive dropped. ``variant_key`` folds spellings with
 the transliteration rules of ``names.toml``, so "Hezbollah", "Hizbullah", "Hizbollah" and
 "Hizballah" meet while "Israel" and "Israeli" do not; a known organisation's spellings
