@@ -12,7 +12,7 @@ import attrs
 from discrepancy.kinds._numlex import FILE, section, trie_pattern
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 
-_BOUNDS = {"low", "high", "point", "inclusive"}
+_BOUNDS = {"low", "high", "point", "inclusive", "negative"}
 
 
 @attrs.frozen(kw_only=True)
@@ -112,7 +112,7 @@ def compiled(lex: Lexicon) -> HedgeLex:
             r"(?:-(?=[ \t]{1,3}[A-Za-z]))?[ \t]{0,3}(?P<j>"
             + _alternation(joiners)
             + r")(?![A-Za-z])[ \t]{0,3}",
-            re.I
+            re.I,
         ),
         approximate_joiners=frozenset(_key(j) for j in approx),
         between_re=re.compile(rf"(?<![A-Za-z])(?:{_alternation(between)})[ \t]{{1,3}}\Z", re.I),

@@ -22,7 +22,7 @@ _GAPS = (
     (AND, re.compile(r"[ \t]{1,20}and[ \t]{1,20}", re.I)),
     (AND_A, re.compile(r"[ \t]{1,20}and[ \t]{1,20}an?[ \t]{1,20}", re.I)),
     (A, re.compile(r"[ \t]{1,20}an?[ \t]{1,20}", re.I)),
-    (OF, re.compile(r"[ \t]{1,20}of[ \t]{1,20}", re.I)),
+    (OF, re.compile(r"[ \t]{1,20}of[ \t]{1,20}(?:an?[ \t]{1,20})?", re.I)),
 )
 
 

@@ -213,8 +213,11 @@ def _ending(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | No
     tok = toks[j]
     denom = tok.get(DENOM)
     if denom is not None and tok.gap in {SPACE, HYPHEN}:
-        value = _over(acc, denom.value)
-        return j + 1, Parsed(start=acc.start, end=tok.end, low=value, high=value)
+        value, end, nxt = _over(acc, denom.value), tok.end, j + 1
+        scale = toks[nxt].get(SCALE) if nxt < len(toks) and toks[nxt].gap in {SPACE, OF} else None
+        if scale is not None and value < 1:  # "three quarters billion", "two thirds of a million"
+            value, end, nxt = value * scale.value, toks[nxt].end, nxt + 1
+        return nxt, Parsed(start=acc.start, end=end, low=value, high=value)
     frac = tok.get(FRAC)
     if frac is not None and acc.last == "dig" and toks[j - 1].end == tok.start:
         value = acc.value + (frac.value if acc.value >= 0 else -frac.value)

@@ -160,6 +160,8 @@ def _mention(
         approx = approx or h.approximate
         if h.bound == "inclusive":
             low_inc = high_inc = True
+        elif h.bound == "negative":
+            low, high = (None if high is None else -high), (None if low is None else -low)
         elif h.bound == "low":
             high, high_inc, low_inc = None, True, h.inclusive
         elif h.bound == "high":

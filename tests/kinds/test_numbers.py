@@ -85,6 +85,8 @@ EXAMPLES: list[tuple[str, float]] = [
     ("1 point 1", 1.1),
     ("point 77", 0.77),
     ("twentyfifth", 25),
+    ("three quarters billion", 750_000_000),
+    ("two thirds of a million", 2_000_000 / 3),
 ]
 
 # (text, [(surface, low, high, ordinal)]) for texts with several numbers or none

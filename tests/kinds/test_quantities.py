@@ -131,7 +131,6 @@ EXAMPLES_XFAIL: list[Row] = [
         False,
         N,
     ),
-    ("2 below zero", "2 below zero", "dimension", -2, -2, True, True, False, N),
 ]
 
 
