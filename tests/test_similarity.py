@@ -7,8 +7,9 @@ for fixed bugs, ``EXAMPLES_XFAIL`` for known gaps (strict).
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import find, given
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from discrepancy.lexicon import Lexicon, LexiconError
 from discrepancy.similarity import EDIT_KINDS, doubled_words, explain_edit, similarity
@@ -85,6 +86,11 @@ def test_a_planted_typo_is_explained_as_the_kind_planted(planted: tuple[str, str
     assert edit is not None
     assert kind == edit.kind
     assert 1 <= edit.distance <= 2
+
+
+def test_typos_rejects_unknown_kinds() -> None:
+    with pytest.raises(InvalidArgument):
+        find(typos(st.just("abc"), kinds=("typo",)), lambda _: True)
 
 
 @given(typos(designators().map(lambda e: e.key), kinds=("transposition", "lookalike")))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from discrepancy import similarity
 from discrepancy.kinds import designators as designators_module
@@ -164,6 +165,9 @@ def typos(
 
     Only slips the string allows are drawn (no swap in "aa", no look-alike in "xyz").
     """
+    unknown = sorted(set(kinds) - set(similarity.EDIT_KINDS))
+    if unknown or not kinds:
+        raise InvalidArgument(f"kinds must be some of {similarity.EDIT_KINDS}, not {unknown}")
     data = similarity._typos(lexicon or default_lexicon())
     text = draw(strings)
     plans = {kind: _plans(text, kind, data) for kind in kinds}
