@@ -132,6 +132,7 @@ def _target(
         candidates.append((2, known.key, "a known system"))
     for _rank, key, support in sorted(candidates):
         edit = similarity.explain_edit(entity.key, key, lexicon=context.lexicon)
-        if edit is not None and edit.distance <= 1:
+        # one slip, or look-alike characters however many ("S-2OO" for "S-200")
+        if edit is not None and (edit.distance <= 1 or edit.kind == "lookalike"):
             return key, edit.reason, support
     return None
