@@ -47,6 +47,7 @@ class NumLex:
     words: Mapping[str, tuple[Word, ...]]
     digit_re: re.Pattern[str]
     word_re: re.Pattern[str]
+    lower_word_re: re.Pattern[str]
     abbrev_re: re.Pattern[str] | None
     abbreviations: Mapping[str, Fraction]
     glued_only: frozenset[str]
@@ -54,6 +55,7 @@ class NumLex:
     counts_re: re.Pattern[str] | None
     counts: Mapping[str, Fraction]
     skip_re: re.Pattern[str]
+    idioms: frozenset[str]
 
 
 def number(table: Mapping[str, Any], section: str, key: str) -> Fraction:
@@ -182,11 +184,18 @@ DIGITS = (
 def compiled(lex: Lexicon) -> NumLex:
     """The number knowledge of ``lex``, compiled (cached per lexicon object)."""
     table = _word_table(lex)
-    word_alt = trie_pattern(sorted(table, key=len, reverse=True))
+    idioms = frozenset(
+        " ".join(i.lower().split())
+        for i in _strings(section(lex, "idioms").get("phrases", []), "idioms.phrases")
+    )
+    word_alt = trie_pattern(sorted({*table, *idioms}, key=len, reverse=True))
+    word_alt = word_alt.replace(r"\ ", r"[ \t]{1,3}")
     # Two passes are faster than one alternation: the lookahead lets the engine skip to
     # candidate characters for digits.
     digit_re = re.compile(r"(?=[-−+.\d])" + DIGITS)
     word_re = re.compile(r"(?<![A-Za-z])(?i:" + word_alt + r")(?![A-Za-z])")
+    # the same on lower-cased text: case-sensitive matching is much faster
+    lower_word_re = re.compile(r"(?<![a-z])(?:" + word_alt + r")(?![a-z])")
     abbr = dict(section(lex, "abbreviations"))
     glued = _strings(abbr.pop("glued_only", []), "abbreviations.glued_only")
     money = _strings(abbr.pop("money_only", []), "abbreviations.money_only")
@@ -203,18 +212,13 @@ def compiled(lex: Lexicon) -> NumLex:
     if counts:
         pattern = trie_pattern(sorted(counts, key=len, reverse=True)).replace(r"\ ", r"\s+")
         counts_re = re.compile(r"(?<![A-Za-z])(?i:" + pattern + r")(?![A-Za-z])")
-    idioms = _strings(section(lex, "idioms").get("phrases", []), "idioms.phrases")
-    skip = r"(?=\d)(?<![\d.:/-])(?:" + CLOCK_OR_DATE + r")(?![\d:/])"
-    if idioms:
-        alt = trie_pattern(sorted({" ".join(i.lower().split()) for i in idioms})).replace(
-            r"\ ", r"[ \t]{1,3}"
-        )
-        skip += r"|(?<![A-Za-z])(?i:" + alt + r")(?![A-Za-z])"
     return NumLex(
-        skip_re=re.compile(skip),
+        skip_re=re.compile(r"(?=\d)(?<![\d.:/-])(?:" + CLOCK_OR_DATE + r")(?![\d:/])"),
+        idioms=idioms,
         words={k: tuple(v) for k, v in table.items()},
         digit_re=digit_re,
         word_re=word_re,
+        lower_word_re=lower_word_re,
         abbrev_re=abbrev_re,
         abbreviations=abbreviations,
         glued_only=glued,

@@ -98,17 +98,20 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]
     toks: list[nt.Tok] = []
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
+    lower = text.lower()
+    words = (
+        nl.lower_word_re.finditer(lower)
+        if len(lower) == len(text)  # lower-casing kept every offset
+        else nl.word_re.finditer(text)
+    )
     matches = heapq.merge(
-        nl.skip_re.finditer(text),
-        nl.digit_re.finditer(text),
-        nl.word_re.finditer(text),
-        key=lambda m: m.start(),
+        nl.skip_re.finditer(text), nl.digit_re.finditer(text), words, key=lambda m: m.start()
     )
     for m in matches:
         if prev_end is not None and m.start() < prev_end:
             continue
         if m.re is nl.skip_re:
-            prev_end = m.end()  # times, dates, idioms: skip the numbers inside, break runs
+            prev_end = m.end()  # times and dates: skip the numbers inside, break runs
             toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
             continue
         if m.re is nl.digit_re:
@@ -117,6 +120,10 @@ def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]
                 continue
         else:
             word = m.group().lower()
+            if word not in nl.words:  # an idiom ("at one point"): not a number
+                prev_end = m.end()
+                toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
+                continue
             tok = nt.Tok(start=m.start(), end=m.end(), meanings=nl.words[word], word=word)
         gap = nt.BREAK
         if prev_end is not None and tok.start - prev_end <= 40:

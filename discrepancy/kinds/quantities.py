@@ -12,20 +12,23 @@ returns one ``Mention`` per stretch of text, its value an ``Interval``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import attrs
 
 from discrepancy.kinds import _compound as cp
 from discrepancy.kinds import _hedges as hd
+from discrepancy.kinds import units
 from discrepancy.kinds._parts import PERCENT, Part, read_part, unit_after
 from discrepancy.kinds.numbers import NumberMatch, merge_free, scan
-from discrepancy.lexicon import Lexicon
+from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Interval, Mention
 
 __all__ = ["find", "parse"]
 
-_ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?:an?|one)(?=[ \t-])", re.I)
+_ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?P<a>an?)[ \t-]{1,3}(?P<w>[A-Za-z]+)", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def find(
@@ -55,14 +58,27 @@ def _with_articles(
 ) -> list[NumberMatch]:
     """Add "a"/"an" as the number 1 where a unit follows ("less than a minute")."""
     extra = []
+    first_words = _unit_words(lexicon or default_lexicon())
     for m in _ARTICLE_UNIT.finditer(text):
-        if m.group().lower() == "one":
-            continue
-        unit = unit_after(text, m.end(), lexicon)
+        if m.group("w").lower() not in first_words:
+            continue  # cheap test before asking units
+        unit = unit_after(text, m.end("a"), lexicon)
         if unit is None or unit.end - unit.start < 2 or unit.kind == PERCENT:
             continue
-        extra.append(NumberMatch(start=m.start(), end=m.end(), surface=m.group(), low=1, high=1))
+        start, end = m.start("a"), m.end("a")
+        extra.append(NumberMatch(start=start, end=end, surface=text[start:end], low=1, high=1))
     return merge_free(nums, extra) if extra else nums
+
+
+@functools.cache
+def _unit_words(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the units' surfaces, lower-cased (from ``units.surfaces``)."""
+    words = set()
+    for surface in units.surfaces(lexicon=lexicon):
+        first = _WORD.match(surface.surface)
+        if surface.side == "after" and first is not None:
+            words.add(first.group().lower())
+    return frozenset(words)
 
 
 def _compose(
