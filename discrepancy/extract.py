@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from discrepancy import roles as R
+from discrepancy import similarity
 from discrepancy.kinds import dates, designators, names, quantities, units
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Entity, Fact, Interval, Mention, Source, Span
@@ -322,7 +323,9 @@ def _entity_role(value: Entity, lexicon: Lexicon) -> str:
     if value.category:
         return value.category
     for known, distance in designators.nearest_known(value, lexicon=lexicon):
-        if distance <= 1 and known.category:
+        edit = similarity.explain_edit(value.key, known.key, lexicon=lexicon)
+        slip = distance <= 1 or (edit is not None and edit.kind == "lookalike")
+        if slip and known.category:
             return known.category
     return "designator"
 
