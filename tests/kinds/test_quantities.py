@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from discrepancy import find_quantities
 from discrepancy.kinds.quantities import find, parse
+from discrepancy.lexicon import LexiconError, load_lexicon
 from discrepancy.model import Interval, Mention
 from discrepancy.strategies.quantities import Phrasing, amounts, phrasings
 
@@ -227,3 +229,25 @@ def test_repeated_hedges_are_read_in_one_pass() -> None:
     text = "more than " * 20_000 + "5"
     (m,) = find(text)
     assert (m.low, m.high) == (5, None)
+
+
+def test_user_hedges_extend_the_lexicon(tmp_path: Path) -> None:
+    extra = tmp_path / "hedges.toml"
+    extra.write_text('[numbers.hedges.more_than]\nphrases = ["north of"]\n', encoding="utf-8")
+    (m,) = find("north of 300", lexicon=load_lexicon(extra))
+    assert (m.low, m.high, m.low_inclusive) == (300, None, False)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '[numbers.hedges.odd]\nphrases = ["sort of"]\nbound = "sideways"\n',
+        '[numbers.hedges.odd]\nphrases = 5\nbound = "low"\n',
+        '[numbers.range]\njoiners = [""]\n',
+    ],
+)
+def test_bad_hedge_entries_raise(tmp_path: Path, entry: str) -> None:
+    extra = tmp_path / "bad.toml"
+    extra.write_text(entry, encoding="utf-8")
+    with pytest.raises(LexiconError):
+        find("about 5", lexicon=load_lexicon(extra))
