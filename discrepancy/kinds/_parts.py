@@ -35,11 +35,16 @@ class Part:
 
 
 def unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
-    """``units.unit_after`` over a window of the text (its cost must not grow with the text)."""
-    found = units.unit_after(text[pos : pos + _WINDOW], 0, lexicon=lexicon)
-    return (
-        None if found is None else attrs.evolve(found, start=found.start + pos, end=found.end + pos)
-    )
+    """``units.unit_after`` over a window of the text (its cost must not grow with the text).
+
+    The window keeps some text before ``pos``: units reads a scale word there ("361
+    million pounds" is money).
+    """
+    lead = max(0, pos - _WINDOW)
+    found = units.unit_after(text[lead : pos + _WINDOW], pos - lead, lexicon=lexicon)
+    if found is None:
+        return None
+    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
 
 
 def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
