@@ -29,6 +29,7 @@ __all__ = ["find", "parse"]
 
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?P<a>an?)[ \t-]{1,3}(?P<w>[A-Za-z]+)", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
+_THE = re.compile(r"(?<![A-Za-z])the[ \t]{1,3}\Z", re.I)
 
 
 def find(
@@ -160,6 +161,9 @@ def _mention(
     low_inc, high_inc = True, part.num.high_inclusive
     approx = part.num.approximate or ranged == "approx"
     before = hd.hedge_before(hl, text, start)
+    the = _THE.search(text, max(0, start - 8), start) if part.num.ordinal else None
+    if before is None and the is not None:  # "higher than the tenth"
+        before = hd.hedge_before(hl, text, the.start())
     if before is not None and text[max(0, before[0] - 8) : before[0]].rstrip()[-1:].isdigit():
         before = None  # "2000 over 3 years": a preposition between numbers
     after = None if ranged else hd.hedge_after(hl, text, end)

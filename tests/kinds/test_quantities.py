@@ -121,18 +121,10 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
 ]
 
 EXAMPLES_XFAIL: list[Row] = [
-    # joining two one-sided bounds with "but" across ordinals needs "the" in the gap
-    (
-        "higher than the tenth but lower than the fifteenth",
-        "x",
-        "range",
-        10,
-        15,
-        False,
-        False,
-        False,
-        N,
-    ),
+    # a range of ordinals with "the" on both sides
+    ("between the tenth and the fifteenth", "x", "range", 10, 15, True, True, False, N),
+    # a bare number after hours means minutes
+    ("1 hour thirty", "1 hour thirty", "duration", 90, 90, True, True, False, "minute"),
 ]
 
 
