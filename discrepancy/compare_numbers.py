@@ -24,6 +24,8 @@ from discrepancy.findings import Context, finding, listing
 from discrepancy.kinds import names, units
 from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
 
+APPROXIMATE = 0.1  # how far "about N" may be from N, as a share of N
+
 
 def normalise(fact: Fact) -> Interval:
     """The fact's interval in base units, widened to the precision of an exact measure.
@@ -44,6 +46,10 @@ def normalise(fact: Fact) -> Interval:
         return Interval(
             low=value.low - half, high=value.low + half, high_inclusive=False, unit=value.unit
         )
+    if value.approximate and value.exact and value.low is not None:
+        # "some 5,600", "about 200": a round figure, read as within a tenth either way
+        spread = abs(value.low) * APPROXIMATE
+        return Interval(low=value.low - spread, high=value.low + spread, unit=value.unit)
     if value.low is None:
         return Interval(
             low=0.0,
@@ -109,17 +115,17 @@ def numbers(slot: Slot, context: Context) -> list[Finding]:
 def _parts_exceeding(
     slot: Slot, facts: list[Fact], wholes: list[Fact], context: Context
 ) -> list[Finding]:
-    """A part larger than a whole another source gives ("45 passengers" but "15 people")."""
+    """A sub-group larger than another source's figure ("45 passengers" but "15 people")."""
     out = []
-    for part in (f for f in facts if f.subject):
-        low = normalise(part)
+    totals = _largest_per_source(wholes)
+    for part in (f for f in facts if f.subject and "in " not in f.subject):  # groups, not places
+        low = normalise(part).low or 0.0
         above = [
             w
-            for w in wholes
+            for w in totals
             if w.span.source != part.span.source
             and (high := normalise(w).high) is not None
-            and low.low is not None
-            and low.low > high
+            and low > high
         ]
         if above:
             text = (
@@ -135,6 +141,7 @@ def _parts_exceeding(
 
 
 def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
+    facts = _largest_per_source(facts)
     if len(context.sources_of(facts)) < 2:
         return []
     values = {f: normalise(f) for f in facts}
@@ -145,6 +152,29 @@ def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
     if outliers:
         out.append(_conflict(slot, outliers, core, context))
     return out
+
+
+def _largest_per_source(facts: list[Fact]) -> list[Fact]:
+    """Each source's own figure for the slot: its largest value (with every fact stating it).
+
+    A source that gives several values for one question gives a total and parts of it
+    ("2,921 in Turkey alone", "380 in rebel-held areas") or an update; its largest value is
+    the one to set against other sources.
+    """
+    by_source: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_source[fact.span.source].append(fact)
+    out = []
+    for group in by_source.values():
+        top = max(_size(f) for f in group)
+        out.extend(f for f in group if _size(f) == top)
+    return out
+
+
+def _size(fact: Fact) -> float:
+    value = normalise(fact)
+    low = value.low or 0.0
+    return low if value.high is None else (low + value.high) / 2
 
 
 def _sums(facts: list[Fact], context: Context) -> list[Fact]:

@@ -181,17 +181,43 @@ def _number_role(
         return None
     counted, group = hit
     first, last = R.clause_bounds(text, toks, max(after - 1, 0), table.clause_breaks)
-    window = toks[max(first, after - 11) : min(last, after + 11)]
-    middle = min(after, 11)
-    # the nearest event wins, but a state such as "aboard" (rank 9) only when nothing
-    # happened: "killing all 15 people aboard" is a death toll
+    start = max(first, after - 11)
+    window = toks[start : min(last, after + 11)]
+    number = _index(toks, mention.start) - start
     events = [
-        (rank >= 9, abs(i - middle), rank, name)
-        for i, _j, (name, rank) in R.find_phrases(window, table.events, table.longest, table.firsts)
+        _event_rank(i, j, number, after - start, rank, name)
+        for i, j, (name, rank) in R.find_phrases(window, table.events, table.longest, table.firsts)
         if name in counted.events
     ]
-    role = f"{counted.name} {min(events)[3]}" if events else counted.name
-    return role, group
+    role = f"{counted.name} {min(events)[-1]}" if events else counted.name
+    scope = _scope(text, toks[first:last], lexicon)
+    return role, " ".join(p for p in (group, f"in {scope}" if scope else "") if p)
+
+
+def _event_rank(
+    i: int, j: int, number: int, noun: int, rank: int, name: str
+) -> tuple[bool, bool, int, int, str]:
+    """Order events: a verb right before the number governs it ("killing more than 4,300
+    people and injuring thousands"); then the nearest, but a state such as "aboard" (rank
+    9) only when nothing happened ("killing all 15 people aboard" is a death toll)."""
+    governs = j <= number and number - j <= 2
+    distance = number - j if j <= number else i - noun
+    return (not governs, rank >= 9, abs(distance), rank, name)
+
+
+def _scope(text: str, clause: Sequence[R.Token], lexicon: Lexicon) -> str:
+    """The country a count is limited to ("in Turkey alone", "in Syria"), if the clause says."""
+    for k, tok in enumerate(clause[:-1]):
+        if tok.word != "in":
+            continue
+        place = (
+            clause[k + 2] if clause[k + 1].word == "the" and k + 2 < len(clause) else clause[k + 1]
+        )
+        if text[place.start].isupper():
+            country = names.country_of(text[place.start : place.end], lexicon=lexicon)
+            if country is not None:
+                return country
+    return ""
 
 
 def _counted_noun(

@@ -29,6 +29,12 @@ ROLES = [
     ("The village lies 5 km from the border.", "5 km", "distance from the border"),
 ]
 ROLES_BUGS_CAUGHT = [
+    # the verb right before a number governs it, not a nearer one after its noun
+    (
+        "The quake hit, killing more than 4,300 people and injuring thousands.",
+        "more than 4,300",
+        "people killed",
+    ),
     # a count never reaches across a preposition to a noun that is not its own
     ("It was hit on September 17 after Israeli missiles struck.", "17", None),
     # a possessive date dates the noun it qualifies
@@ -93,6 +99,14 @@ def test_sub_groups_are_kept_apart() -> None:
     assert [(f.span.surface, f.role, f.subject) for f in facts] == [
         ("150", "people aboard", "passengers"),
         ("six", "people aboard", "crew"),
+    ]
+
+
+def test_a_count_limited_to_a_country_is_a_part() -> None:
+    text = "Officials said 2,921 people had died in Turkey alone and 711 in Syria."
+    facts = extract(Source(id="t", text=text), lexicon=default_lexicon())
+    assert [(f.span.surface, f.subject) for f in facts if f.kind == "count"][:1] == [
+        ("2,921", "in Turkey")
     ]
 
 
