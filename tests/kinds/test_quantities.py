@@ -81,6 +81,18 @@ EXAMPLES: list[Row] = [
         False,
         "gallon",
     ),
+    ("20 below zero", "20 below zero", "number", -20, -20, True, True, False, N),
+    (
+        "higher than the tenth but lower than the fifteenth",
+        "higher than the tenth but lower than the fifteenth",
+        "range",
+        10,
+        15,
+        False,
+        False,
+        False,
+        N,
+    ),
 ]
 
 EXAMPLES_BUGS_CAUGHT: list[Row] = [
