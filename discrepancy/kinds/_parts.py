@@ -6,6 +6,7 @@ text so that a look-up costs the same anywhere in a long text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -13,13 +14,14 @@ import attrs
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import units
 from discrepancy.kinds.numbers import NumberMatch
-from discrepancy.lexicon import Lexicon
+from discrepancy.lexicon import Lexicon, default_lexicon
 
 _FRACTION_OF = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])|[ \t]+of(?=[ \t])", re.I)
 CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
 PERCENT = "percent"
 _WINDOW = 64
 _BEFORE = 28
+_LAST_TOKEN = re.compile(r"\S+[ \t\u00a0]{0,3}\Z")
 
 
 @attrs.frozen(kw_only=True)
@@ -48,12 +50,34 @@ def unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch 
 
 
 def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
-    """``units.currency_before`` over a window of the text before ``pos``."""
+    """``units.currency_before`` over a window of the text before ``pos``.
+
+    Asked only when the word before ``pos`` ends with a symbol or is the last word of
+    some currency surface (most numbers follow ordinary words: "killed 15").
+    """
+    token = _LAST_TOKEN.search(text, max(0, pos - _BEFORE), pos)
+    if token is None:
+        return None
+    word = token.group().lower()
+    if word[-1].isalnum() and word.lstrip("([{\"'") not in _currency_words(
+        lexicon or default_lexicon()
+    ):
+        return None
     lead = max(0, pos - _BEFORE)
     found = units.currency_before(text[lead : pos + _BEFORE], pos - lead, lexicon=lexicon)
     if found is None:
         return None
     return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+
+
+@functools.cache
+def _currency_words(lexicon: Lexicon) -> frozenset[str]:
+    """The last words of the currency surfaces written before a number, lower-cased."""
+    return frozenset(
+        s.surface.split()[-1].lower()
+        for s in units.surfaces(lexicon=lexicon)
+        if s.side == "before" and s.surface.split()
+    )
 
 
 def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex) -> Part | None:
