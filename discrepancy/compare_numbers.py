@@ -12,6 +12,7 @@ lower end ("less than a minute") is above zero, since the thing it measures happ
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
@@ -164,7 +165,7 @@ def _largest_per_source(facts: list[Fact]) -> list[Fact]:
     by_source: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_source[fact.span.source].append(fact)
-    out = []
+    out: list[Fact] = []
     for group in by_source.values():
         top = max(_size(f) for f in group)
         out.extend(f for f in group if _size(f) == top)
@@ -313,6 +314,11 @@ def _conflict(slot: Slot, outliers: list[Fact], core: list[Fact], context: Conte
             f" The disagreeing figures come from different parties: {'; '.join(odd)} "
             f"against {'; '.join(rest)}."
         )
+    exact = sorted({e for f in facts if (e := _exact(f)) is not None})
+    if len(exact) == 2:
+        edit = similarity.explain_edit(exact[0], exact[1], lexicon=context.lexicon)
+        if edit is not None and edit.distance == 1:
+            text += f" The two figures are one slip apart ({edit.reason}): one may be a typo."
     moving = _evolving(facts, context)
     if moving:
         text += f" The figure moves with the datelines: {moving}."
@@ -343,20 +349,27 @@ def _party(who: str, context: Context) -> str:
 
 
 def _evolving(facts: Sequence[Fact], context: Context) -> str:
-    """'12 (2024-01-01), 40 (2024-01-03)' when dated values move one way with the dates."""
+    """'12 (2024-01-01), 40 (2024-01-03)' when the values move one way with the datelines.
+
+    Every source must be dated, and the values of each dateline must all lie above (or all
+    below) those of the dateline before: sources that disagree on one day are no update.
+    """
+    by_day: dict[dt.date, list[float]] = defaultdict(list)
     dated = []
     for fact in facts:
         when = context.published.get(fact.span.source)
-        value = normalise(fact)
         if when is None:
             return ""
-        low = value.low or 0.0
-        middle = low if value.high is None else (low + value.high) / 2
-        dated.append((when, middle, fact))
+        size = _size(fact)
+        by_day[when].append(size)
+        dated.append((when, size, fact))
+    days = sorted(by_day)
+    if len(days) < 2:
+        return ""
+    pairs = list(itertools.pairwise(days))
+    rising = all(max(by_day[a]) < min(by_day[b]) for a, b in pairs)
+    falling = all(min(by_day[a]) > max(by_day[b]) for a, b in pairs)
+    if not (rising or falling):
+        return ""
     dated.sort(key=lambda t: (t[0], t[1]))
-    if len({d for d, _, _ in dated}) < 2:
-        return ""
-    steps = [b[1] - a[1] for a, b in itertools.pairwise(dated) if a[0] != b[0]]
-    if not (all(s >= 0 for s in steps) or all(s <= 0 for s in steps)):
-        return ""
     return ", ".join(f"{f.value} ({d.isoformat()})" for d, _, f in dated)

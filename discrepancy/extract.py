@@ -31,6 +31,9 @@ _ATTRIBUTED = re.compile(
         (?=[,.;:“”"]|\s+(?:said|says|report|statement)\b|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+_SMALL_NUMBERS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"}
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 
 
@@ -176,6 +179,8 @@ def _number_role(
     after = _index(toks, mention.end)
     while after < len(toks) and toks[after].start < mention.end:
         after += 1
+    if _is_total(toks, _index(toks, mention.start)):
+        return None
     hit = _counted_noun(text, mention.end, toks[after:], table)
     if hit is None:
         return None
@@ -226,10 +231,16 @@ def _counted_noun(
     """The class (and sub-group) of the noun the number counts.
 
     Modifiers may stand between the number and the noun ("15 Russian service members"),
-    nothing else: a barrier word ("after", "in") or a stop ends the search.
+    nothing else: a barrier word ("after", "in") or a stop ends the search. In "five of the
+    six crew members" the five are counted crew members (and the six a total, see
+    ``_is_total``).
     """
     limit = end
+    skip = 3 if [t.word for t in after[:2]] == ["of", "the"] and _numeric(after[2:3]) else 0
     for i, tok in enumerate(after[:6]):
+        if i < skip:
+            limit = tok.end
+            continue
         if _STOP.search(text, limit, tok.start):
             return None
         sizes = range(min(table.longest, len(after) - i), 0, -1) if tok.word in table.firsts else ()
@@ -241,6 +252,16 @@ def _counted_noun(
             return None
         limit = tok.end
     return None
+
+
+def _numeric(toks: Sequence[R.Token]) -> bool:
+    return bool(toks) and (toks[0].word.isdigit() or toks[0].word in _SMALL_NUMBERS)
+
+
+def _is_total(toks: Sequence[R.Token], number: int) -> bool:
+    """Whether the number at token ``number`` is the "six" of "five of the six"."""
+    before = [t.word for t in toks[max(0, number - 3) : number]]
+    return len(before) == 3 and before[1:] == ["of", "the"] and _numeric(toks[number - 3 :])
 
 
 def _measure_role(
@@ -300,6 +321,8 @@ def _date_role(
         return _dated_noun(toks, end + 1, table)  # "last week's loss" dates the loss
     if not (table.temporal & {*before, *first_word}) and value.weekday is None:
         return None
+    if _modifies_noun(text, toks, index, end, table):
+        return None  # "the New Year's Day earthquake": the date names the noun after it
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = []
     for i, j, (name, compare, subject) in R.find_phrases(
@@ -331,6 +354,17 @@ def _actor(text: str, start: int, verb: int, people: Sequence[Mention]) -> str:
             if cited is None and isinstance(mention.value, Entity):
                 return mention.value.key
     return ""
+
+
+def _modifies_noun(
+    text: str, toks: Sequence[R.Token], index: int, end: int, table: R.Roles
+) -> bool:
+    """A date between "the" and a lower-case word that is no preposition is a modifier."""
+    opens = toks[index].word == "the" or (index > 0 and toks[index - 1].word == "the")
+    if not opens or end + 1 >= len(toks):
+        return False
+    follower = toks[end + 1]
+    return text[follower.start].islower() and follower.word not in table.noun_barriers
 
 
 def _dated_noun(toks: Sequence[R.Token], after: int, table: R.Roles) -> str | None:
