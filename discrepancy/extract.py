@@ -50,11 +50,11 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     body = text[offset:]
     found = _shift(dates.find(body, lexicon=lexicon, reference_date=ref), offset)
     found += _shift(designators.find(body, lexicon=lexicon), offset)
-    taken = [(m.start, m.end) for m in found]
+    taken = _Spans([(m.start, m.end) for m in found])
     found += [
         m
         for m in _shift(quantities.find(body, lexicon=lexicon, reference_date=ref), offset)
-        if not any(m.start < e and s < m.end for s, e in taken)
+        if not taken.overlaps(m.start, m.end)
     ]
     people = sorted(_shift(names.find(body, lexicon=lexicon), offset), key=lambda m: m.start)
     found += people
@@ -76,6 +76,20 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     for sent in sents:
         facts.extend(_absences(source, sent, words[sent.start], table))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
+
+
+class _Spans:
+    """Spans already taken by dates and designators; overlap look-ups by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some taken span overlaps [start, end)."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 def _shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
