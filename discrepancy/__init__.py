@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     __version__: str
-    from discrepancy.pipeline import audit
     from discrepancy.corpus import Corpus, load_corpus, read_corpus
     from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon, load_lexicon
     from discrepancy.model import (
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
         Source,
         Span,
     )
+    from discrepancy.pipeline import audit
     from discrepancy.report import render
 
 # Nothing is imported until it is used, so that `discrepancy --help` starts at once.
