@@ -96,7 +96,7 @@ def numbers(slot: Slot, context: Context) -> list[Finding]:
     on its own, and the whole ("156 people") against the sum of the parts one sentence
     gives; values that are all equal agree whatever their sub-group.
     """
-    facts = list(slot.facts)
+    facts = _lone_scopes_dropped(list(slot.facts))
     if len({_in_base_units(f).unit for f in facts}) > 1:
         return []  # different dimensions: the role words misled us; say nothing
     groups = sorted({f.subject for f in facts})
@@ -138,6 +138,21 @@ def _parts_exceeding(
                     FindingType.CONFLICT, slot, [part, *above], text, score=0.8, context=context
                 )
             )
+    return out
+
+
+def _lone_scopes_dropped(facts: list[Fact]) -> list[Fact]:
+    """A place ("in Syria") marks a part only where its source also gives other parts or a
+    total; a source's single figure "in Syria" is simply its figure."""
+    subjects: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        subjects[fact.span.source].add(fact.subject)
+    out = []
+    for fact in facts:
+        if "in " in fact.subject and len(subjects[fact.span.source]) == 1:
+            group = fact.subject.split("in ")[0].strip()
+            fact = attrs.evolve(fact, subject=group)
+        out.append(fact)
     return out
 
 
@@ -315,7 +330,7 @@ def _conflict(slot: Slot, outliers: list[Fact], core: list[Fact], context: Conte
             f"against {'; '.join(rest)}."
         )
     exact = sorted({e for f in facts if (e := _exact(f)) is not None})
-    if len(exact) == 2:
+    if len(exact) == 2 and slot.kind == "count":
         edit = similarity.explain_edit(exact[0], exact[1], lexicon=context.lexicon)
         if edit is not None and edit.distance == 1:
             text += f" The two figures are one slip apart ({edit.reason}): one may be a typo."
