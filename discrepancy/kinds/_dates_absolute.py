@@ -84,7 +84,7 @@ def day_first(s: Scanner, i: int) -> Match | None:
     found = s.month(j)
     if found is None:
         return None
-    lower = s.toks[j].text.islower() if j < len(s.toks) else True
+    lower = s.word(j).islower() if s.has(j) else True
     if s.ambiguous(j) and not (ordinal or s.low(k).isdigit()) and lower:
         return None
     end, month = found

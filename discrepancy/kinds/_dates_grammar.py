@@ -118,8 +118,13 @@ def ordinal_day(s: Scanner, i: int) -> Match | None:
 
 
 def single(s: Scanner, i: int) -> Match | None:
-    """The longest single date starting at token ``i``."""
-    return longest(s, i, _SINGLE)
+    """The longest single date starting at token ``i`` (kept in ``s.memo``: rules ask again)."""
+    key = (i, s.waived)
+    memo = s.memo
+    if key in memo:
+        return memo[key]
+    found = memo[key] = longest(s, i, _SINGLE)
+    return found
 
 
 def _day_only(s: Scanner, i: int) -> Match | None:

@@ -12,6 +12,7 @@ import attrs
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 
 FILE = "dates.toml"
+STEP = 48  # characters read at a time past the end of a window
 UNIT_NAMES = ("day", "week", "month", "year")
 WEEKDAY_SHIFTS = ("last_week", "this_week", "next_week", "upcoming", "recent")
 # Digit runs, letter runs, or any other single non-space character: linear, no backtracking.
@@ -62,6 +63,79 @@ def tokenize(text: str) -> list[Token]:
         )
         prev_end = m.end()
     return out
+
+
+class Edge(Exception):
+    """A read left of a window that does not begin the text: the window must widen."""
+
+
+class Tokens:
+    """The tokens of ``text`` from about offset ``lo`` on, read further right on demand.
+
+    Parallel lists (no object per token): lower-cased forms as in ``tokenize``, the
+    characters, offsets, and whether each token touches the one before. With ``lo`` > 0 the
+    first token found may be cut, so it is dropped; reading left of the first kept token
+    then raises ``Edge``. Reading past the last token reads more of the text.
+
+    >>> t = Tokens("In Sept. 2018", 4)
+    >>> t.lows, t.glued
+    (['.', '2018'], [True, False])
+    """
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        self.text = text
+        self.lows: list[str] = []
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.glued: list[bool] = []
+        self.at_start = lo <= 0
+        self._pos = max(lo, 0)
+        self._prev = -1  # where the previous token ends
+        self._hi = self._pos
+        self._drop_first = lo > 0
+        self.more(len(text) if hi is None else hi)
+
+    @property
+    def at_end(self) -> bool:
+        """Whether every token up to the end of the text has been read."""
+        return self._pos >= len(self.text)
+
+    def more(self, hi: int) -> None:
+        """Read the tokens that end before offset ``hi`` (all of them at the text's end)."""
+        text = self.text
+        hi = min(hi, len(text))
+        cut = hi < len(text)  # a token touching ``hi`` may go on past it
+        for m in _TOKEN.finditer(text, self._pos, hi):
+            start, end = m.span()
+            if cut and end == hi:
+                break
+            self._pos = end
+            if self._drop_first:
+                self._drop_first, self._prev = False, end
+                continue
+            low = m.group().lower().replace("\u2019", "'")
+            if not low.isascii() and any(c.isdigit() for c in low):
+                low = "\ufffd"  # superscripts and other digits: not numbers of a date
+            self.lows.append(low)
+            self.texts.append(m.group())
+            self.starts.append(start)
+            self.ends.append(end)
+            self.glued.append(start == self._prev)
+            self._prev = end
+        else:
+            self._pos = max(self._pos, hi)
+        self._hi = max(self._hi, hi)
+
+    def reach(self, i: int) -> bool:
+        """Whether token ``i`` exists, reading on to it if need be (``Edge`` left of a window)."""
+        if i < 0:
+            if self.at_start:
+                return False
+            raise Edge
+        while i >= len(self.lows) and not self.at_end:
+            self.more(self._hi + max(STEP, self._hi - self._pos))
+        return i < len(self.lows)
 
 
 @attrs.frozen(kw_only=True)

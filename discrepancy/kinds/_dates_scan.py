@@ -8,7 +8,7 @@ from collections.abc import Callable
 import attrs
 
 from discrepancy.kinds import _dates_calendar as cal
-from discrepancy.kinds._dates_lex import Token, Words
+from discrepancy.kinds._dates_lex import Tokens, Words
 from discrepancy.model import DateInterval, Precision
 
 SEPARATORS = frozenset("/-.")
@@ -52,22 +52,40 @@ def unresolved(precision: Precision = Precision.DAY, weekday: int | None = None)
 
 
 class Scanner:
-    """Tokens of one text with the helpers every grammar rule uses."""
+    """Tokens of one text (or of a window of it) with the helpers every grammar rule uses.
 
-    def __init__(self, tokens: list[Token], words: Words, ref: dt.date | None) -> None:
-        self.toks = tokens
-        self.lows = [t.low for t in tokens]
+    ``memo`` keeps the single dates already read at a token (rules ask for them again).
+    """
+
+    def __init__(self, tokens: Tokens, words: Words, ref: dt.date | None) -> None:
+        self.t = tokens
+        self.lows = tokens.lows
+        self.glue = tokens.glued
         self.w = words
         self.ref = ref
         self.waived = -1  # a token just after a range's joiner: free to start a date
+        self.memo: dict[tuple[int, int], Match | None] = {}
 
     def low(self, i: int) -> str:
         """The lower-cased token at ``i``, or ``""`` past either end."""
-        return self.lows[i] if 0 <= i < len(self.lows) else ""
+        lows = self.lows
+        if 0 <= i < len(lows) or self.t.reach(i):
+            return lows[i]
+        return ""
 
     def glued(self, i: int) -> bool:
         """Whether token ``i`` touches the token before it."""
-        return 0 <= i < len(self.toks) and self.toks[i].glued
+        if 0 <= i < len(self.glue) or self.t.reach(i):
+            return self.glue[i]
+        return False
+
+    def has(self, i: int) -> bool:
+        """Whether there is a token ``i``."""
+        return 0 <= i < len(self.lows) or self.t.reach(i)
+
+    def word(self, i: int) -> str:
+        """The characters of token ``i`` as written, or ``""`` past either end."""
+        return self.t.texts[i] if self.has(i) else ""
 
     def skip(self, i: int, *words: str) -> int:
         """``i`` moved past one optional token among ``words``."""
@@ -229,11 +247,11 @@ class Scanner:
     def midsentence_capital(self, i: int) -> bool:
         """Whether the token at ``i`` is capitalised where a sentence does not begin."""
         prev = self.low(i - 1)
-        return self.toks[i].text[:1].isupper() and prev != "" and prev not in ".!?:\"'“‘"
+        return self.word(i)[:1].isupper() and prev != "" and prev not in ".!?:\"'“‘"
 
     def name_follows(self, i: int) -> bool:
         """Whether a capitalised word that is no date word follows: "Sunday Times", "April Ryan"."""
-        if i >= len(self.toks) or self.glued(i) or not self.toks[i].text[:1].isupper():
+        if not self.has(i) or self.glued(i) or not self.word(i)[:1].isupper():
             return False
         low = self.low(i)
         return low.isalpha() and low not in self.w.starters and low not in self.w.parts_of_day

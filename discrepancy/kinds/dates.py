@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from discrepancy.kinds import _dates_grammar as grammar
-from discrepancy.kinds._dates_lex import resolve_lexicon, tokenize
-from discrepancy.kinds._dates_scan import Scanner, value_of
+from discrepancy.kinds._dates_find import find_everywhere, find_near_anchors
+from discrepancy.kinds._dates_lex import resolve_lexicon
 from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Mention
 
@@ -44,44 +43,26 @@ def find(
 ) -> list[Mention]:
     """Every date mention in ``text``, in order, not overlapping.
 
+    The grammar runs only around the anchors a date must hold (digits, date words): see
+    ``_dates_find``; ``_find_everywhere`` gives the same mentions trying every token.
+
     >>> [(m.surface, str(m.value)) for m in find("On Monday, September 17, 2018 at noon")]
     [('Monday, September 17, 2018', '2018-09-17')]
     >>> [str(m.value) for m in find("last week", reference_date=dt.date(2018, 9, 19))]
     ['2018-09-10..2018-09-16']
     """
-    tokens = tokenize(text)
-    s = Scanner(tokens, resolve_lexicon(lexicon), reference_date)
-    out: list[Mention] = []
-    i = 0
-    starters = s.w.starters
-    while i < len(tokens):
-        if not (tokens[i].low in starters or tokens[i].low.isdigit()):
-            i += 1
-            continue
-        try:
-            end, value = _at(s, i, reference_date)
-        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
-            end, value = -1, None
-        if end < 0:
-            i += 1
-            continue
-        if value is not None:
-            start, stop = tokens[i].start, tokens[end - 1].end
-            surface = text[start:stop]
-            out.append(Mention(start=start, end=stop, surface=surface, kind="date", value=value))
-        i = end
-    return out
+    return find_near_anchors(text, resolve_lexicon(lexicon), reference_date)
 
 
-def _at(s: Scanner, i: int, ref: dt.date | None) -> tuple[int, DateInterval | None]:
-    """The longest date or range at token ``i``: where it ends (-1: none) and its value."""
-    found = grammar.range_(s, i)
-    one = grammar.single(s, i)
-    if one is not None and (found is None or one[0] >= found[0]):
-        return one[0], value_of(one[1], ref)
-    if found is not None:
-        return found[0], value_of(found[1], ref)
-    return -1, None
+def _find_everywhere(
+    text: str, *, lexicon: Lexicon | None = None, reference_date: dt.date | None = None
+) -> list[Mention]:
+    """What ``find`` returns, trying the grammar at every token: the slow oracle for tests.
+
+    >>> [m.surface for m in _find_everywhere("from 2014 to 2018")]
+    ['from 2014 to 2018']
+    """
+    return find_everywhere(text, resolve_lexicon(lexicon), reference_date)
 
 
 def parse(

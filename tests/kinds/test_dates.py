@@ -7,13 +7,14 @@ import pathlib
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discrepancy import find_dates
 from discrepancy.kinds import dates
+from discrepancy.kinds._dates_find import PREFIX
 from discrepancy.lexicon import LexiconError, load_lexicon
-from discrepancy.model import DateInterval
+from discrepancy.model import DateInterval, Mention
 from discrepancy.strategies.dates import date_phrasings, days, relative_phrasings
 
 REF = dt.date(2018, 9, 19)  # a Wednesday
@@ -360,3 +361,91 @@ def test_linear_on_long_inputs() -> None:
     text = "1,2-3/4 " * 1500 + "more than " * 1500 + "May Monday " * 1500
     found = dates.find(text, reference_date=REF)
     assert all(text[m.start : m.end] == m.surface for m in found)
+
+
+# The fast path (the grammar only near anchors) against the oracle (every token) ----------
+
+
+def _grammar_words() -> list[str]:
+    """Every word the date grammar compares tokens with: its string literals and the lexicon."""
+    import ast
+
+    from discrepancy.kinds import _dates_lex
+
+    words: set[str] = set()
+    for module in pathlib.Path(dates.__file__).parent.glob("_dates_*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and 0 < len(text) <= 12 and "\n" not in text:
+                words.update(text.split())
+    w = _dates_lex.resolve_lexicon(None)
+    for table in (w.months, w.weekdays, w.cardinals, w.ordinals, w.shifts, w.units):
+        words.update(table)
+    words.update(x for key in w.holidays for x in key)
+    return sorted(words | w.starters | w.parts_of_day | w.year_cues)
+
+
+_NEWS_TOKENS = st.one_of(
+    st.sampled_from(_grammar_words()),
+    st.sampled_from(sorted(PREFIX)),
+    st.sampled_from(["week", "year", "month", "day", "next", "last", "this", "May", "Monday"]),
+    st.sampled_from(["said", "people", "The", "Times", "Sunday", "killed", "Ryan", "S", "Il"]),
+    st.integers(min_value=0, max_value=3000).map(str),
+    st.sampled_from(["2018", "17", "09", "1990", "20161016", "31", "3rd", "'90s", "1960's"]),
+    st.sampled_from([",", ".", "-", "/", "'", "\u2019", "(", ")", ":", "$", "–", "!"]),
+)
+_NEWS_GLUE = st.sampled_from([" ", " ", " ", "", "\n", "  "])
+
+
+_PREFIXES = st.lists(st.sampled_from(sorted(PREFIX)), max_size=3)
+_FRAGMENTS = st.tuples(_PREFIXES, st.lists(st.tuples(_NEWS_TOKENS, _NEWS_GLUE), max_size=4))
+
+
+def _fragment(parts: tuple[list[str], list[tuple[str, str]]]) -> str:
+    prefix, tokens = parts
+    return " ".join(prefix) + " " + "".join(token + glue for token, glue in tokens)
+
+
+def _news_like() -> st.SearchStrategy[str]:
+    """Runs of prefix words ("from the end of") before date words, numbers, punctuation and
+    whole dates."""
+    dated = st.tuples(
+        _PREFIXES,
+        date_phrasings().map(lambda pair: pair[0]) | relative_phrasings().map(lambda p: p[0]),
+    ).map(lambda parts: " ".join([*parts[0], parts[1]]))
+    fragments = st.builds(_fragment, _FRAGMENTS) | dated
+    return st.lists(fragments, max_size=8).map(" ".join)
+
+
+def _mentions(found: list[Mention]) -> list[tuple[int, int, str, object]]:
+    return [(m.start, m.end, m.surface, m.value) for m in found]
+
+
+@settings(max_examples=400)
+@given(_news_like() | st.text(max_size=80), st.none() | days(min_value=dt.date(1950, 1, 1)))
+def test_fast_path_finds_what_the_oracle_finds(text: str, ref: dt.date | None) -> None:
+    fast = dates.find(text, reference_date=ref)
+    assert _mentions(fast) == _mentions(dates._find_everywhere(text, reference_date=ref))
+
+
+@given(_news_like(), st.integers(min_value=0, max_value=200))
+def test_fast_path_with_far_context(text: str, pad: int) -> None:
+    """Windows widen and read on: long words, and dates far apart, change nothing."""
+    long_text = "x" * pad + " " + text + " " + "y" * pad + " " + text
+    fast = dates.find(long_text, reference_date=REF)
+    assert _mentions(fast) == _mentions(dates._find_everywhere(long_text, reference_date=REF))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from the end of the year to the start of next month, said officials",
+        "It was late on Monday, the 17th, and in a couple of weeks' time the war ended.",
+        "a" * 300 + " 2018 " + "b" * 300 + ", on the 4th of July of 1995",
+        "Between the 3rd and 5th of May, 2019/aug/01 and 20161016.",
+    ],
+)
+def test_fast_path_examples(text: str) -> None:
+    want = dates._find_everywhere(text, reference_date=REF)
+    assert want
+    assert _mentions(dates.find(text, reference_date=REF)) == _mentions(want)

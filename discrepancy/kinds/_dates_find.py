@@ -1,0 +1,211 @@
+"""Reading the dates of a whole text: everywhere (the oracle), or only near anchors (fast).
+
+Every date holds an *anchor*: a digit or a date word of the lexicon (a month, a weekday, a
+number word, "last", "yesterday", "week", a holiday's first word ...). Before its first
+anchor a date has at most ``SPAN`` *prefix* words ("the", "from", "end", "of", "-" ...):
+"from the end of the year", "in a couple of weeks". So the grammar need only be tried at an
+anchor and at the run of prefix words just before it; one compiled regular expression finds
+the anchors, and only small windows of the text around them are split into tokens. A window
+too narrow for a rule (a rule reading left of it) is widened and read again; reading right
+of it reads on. ``find_everywhere`` tries every token of the whole text: the same result,
+slowly, kept as the oracle the fast path is tested against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from discrepancy.kinds import _dates_grammar as grammar
+from discrepancy.kinds._dates_lex import Edge, Tokens, Words
+from discrepancy.kinds._dates_scan import Scanner, value_of
+from discrepancy.model import DateInterval, Mention
+
+# The words a date may begin with before its first anchor, and how many of them in a row.
+PREFIX = frozenset({
+    "the", "that", "a", "an", "on", "in", "at", "for", "from", "between", "within", "during",
+    "since", "of", "-", "'", "early", "late", "mid", "middle", "beginning", "start", "end",
+    "earlier", "later",
+})  # fmt: skip
+SPAN = 10
+# Content words the rules read after prefix words, besides the lexicon's.
+_CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", "week", "year"})
+_GAP = 48  # anchors closer than this share a window
+_LEFT = 24  # characters read left of a window's first anchor at first
+_RIGHT = 32  # and right of its last
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Anchors:
+    """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
+
+    ``lower`` reads lower-cased text (fast); ``anycase`` the text as written, for a text
+    whose lower-cased form is not as long (a few letters lower-case to two characters).
+    """
+
+    words: frozenset[str]
+    prefix: frozenset[str]
+    lower: re.Pattern[str]
+    anycase: re.Pattern[str]
+
+    def find(self, text: str) -> Iterator[re.Match[str]]:
+        """The anchors of ``text`` (and maybe a few more tokens), in order."""
+        low = text.lower()
+        if len(low) == len(text):
+            return self.lower.finditer(low)
+        return self.anycase.finditer(text)
+
+
+@functools.cache
+def anchors(w: Words) -> Anchors:
+    """The anchors of a lexicon's date words (cached per word lists).
+
+    >>> from discrepancy.kinds._dates_lex import resolve_lexicon
+    >>> a = anchors(resolve_lexicon(None))
+    >>> [m.group() for m in a.find("On Sept. 17, then the week")]
+    ['sept', '17', 'week']
+    """
+    tables = (w.months, w.weekdays, w.cardinals, w.ordinals, w.relative_days, w.shifts)
+    lexical = set(w.holiday_heads).union(*tables, w.weekday_shifts, w.decades, w.units)
+    lexical |= {key[0] for key in w.holidays}
+    prefix = PREFIX - lexical  # a date word of the lexicon is always an anchor
+    words = frozenset((w.starters | lexical | _CONTENT) - prefix)
+    letters = [x for x in words if x.isalpha()]
+    others = "".join(f"|{re.escape(x)}" for x in sorted(words - set(letters)))
+    body = rf"[0-9]+{others}|(?<![^\W\d_]){_trie(letters)}(?![^\W\d_])"
+    return Anchors(
+        words=words,
+        prefix=prefix,
+        lower=re.compile(body),
+        anycase=re.compile(body, re.IGNORECASE),
+    )
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a trie so that a failing match fails early.
+
+    >>> _trie(["may", "mar", "march"])
+    'ma(?:r(?:ch)?|y)'
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(root) or "(?!)"
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    alts = [re.escape(ch) + _branches(rest) for ch, rest in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def at(s: Scanner, i: int) -> tuple[int, DateInterval | None]:
+    """The longest date or range at token ``i``: where it ends (-1: none) and its value."""
+    try:
+        found = grammar.range_(s, i)
+        one = grammar.single(s, i)
+        if one is not None and (found is None or one[0] >= found[0]):
+            return one[0], value_of(one[1], s.ref)
+        if found is not None:
+            return found[0], value_of(found[1], s.ref)
+    except (OverflowError, ValueError):  # arithmetic past year 1 or 9999
+        pass
+    return -1, None
+
+
+def find_everywhere(text: str, w: Words, ref: dt.date | None) -> list[Mention]:
+    """Every date mention, trying the grammar at every token that may start one (slow).
+
+    >>> from discrepancy.kinds._dates_lex import resolve_lexicon
+    >>> [m.surface for m in find_everywhere("In 2015 and 2016", resolve_lexicon(None), None)]
+    ['2015', '2016']
+    """
+    s = Scanner(Tokens(text), w, ref)
+    out: list[Mention] = []
+    _scan(text, s, range(len(s.lows)), 0, out)
+    return out
+
+
+def find_near_anchors(text: str, w: Words, ref: dt.date | None) -> list[Mention]:
+    """The same mentions as ``find_everywhere``, reading only windows around anchors.
+
+    >>> from discrepancy.kinds._dates_lex import resolve_lexicon
+    >>> [m.surface for m in find_near_anchors("In 2015 and 2016", resolve_lexicon(None), None)]
+    ['2015', '2016']
+    """
+    a = anchors(w)
+    out: list[Mention] = []
+    pos = 0  # where the next date may begin: the end of the last one
+    for lo, hi in _windows(text, a):
+        left = _LEFT
+        while True:
+            found: list[Mention] = []
+            try:
+                s = Scanner(Tokens(text, lo - left, hi + _RIGHT), w, ref)
+                end = _scan(text, s, _candidates(s, a, lo, hi), pos, found)
+                break
+            except Edge:
+                left *= 2
+        out += found
+        pos = end
+    return out
+
+
+def _windows(text: str, a: Anchors) -> Iterator[tuple[int, int]]:
+    """Spans of the text holding anchors, those less than ``_GAP`` apart merged."""
+    lo = hi = -1
+    for m in a.find(text):
+        start, end = m.span()
+        if hi >= 0 and start - hi > _GAP:
+            yield lo, hi
+            lo = -1
+        if lo < 0:
+            lo = start
+        hi = end
+    if lo >= 0:
+        yield lo, hi
+
+
+def _candidates(s: Scanner, a: Anchors, lo: int, hi: int) -> list[int]:
+    """The tokens a date may begin at: each anchor between offsets ``lo`` and ``hi``, and the
+    prefix words just before it."""
+    out: set[int] = set()
+    lows, starts = s.lows, s.t.starts
+    i = 0
+    while i < len(lows) and starts[i] < hi:
+        low = lows[i]
+        if starts[i] >= lo and (low in a.words or low.isdigit()):
+            first = i
+            while first > i - SPAN and s.low(first - 1) in a.prefix:
+                first -= 1
+            out.update(range(first, i + 1))
+        i += 1
+    return sorted(out)
+
+
+def _scan(text: str, s: Scanner, tokens: range | list[int], pos: int, out: list[Mention]) -> int:
+    """Dates at ``tokens`` (in order) that begin at offset ``pos`` or later; returns where the
+    last one ends (or ``pos``)."""
+    starters, lows, t = s.w.starters, s.lows, s.t
+    for i in tokens:
+        if t.starts[i] < pos or not (lows[i] in starters or lows[i].isdigit()):
+            continue
+        end, value = at(s, i)
+        if end < 0:
+            continue
+        start, pos = t.starts[i], t.ends[end - 1]
+        if value is not None:
+            out.append(
+                Mention(start=start, end=pos, surface=text[start:pos], kind="date", value=value)
+            )
+    return pos
