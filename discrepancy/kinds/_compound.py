@@ -15,6 +15,7 @@ from discrepancy.lexicon import Lexicon
 _AND_FRACTION = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?", re.I)
 _OF = re.compile(r"[ \t]+of(?![A-Za-z])", re.I)
 _AND = re.compile(r"[ \t]+and[ \t]+", re.I)
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 _COMPOUND = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?", re.I)
 
 
@@ -41,6 +42,10 @@ def extend(
             j += 1
             continue
         gap = _COMPOUND.match(text, part.end)
+        if j == i + 1 and gap is not None and gap.end() == nxt.start:
+            minutes = _bare_minutes(text, part, nxt)
+            if minutes is not None:
+                return minutes, j + 1
         second = (
             read_part(text, nxt, lexicon, hl)
             if gap is not None and gap.end() == nxt.start
@@ -56,10 +61,31 @@ def extend(
     return None if j == i + 1 else (part, j)
 
 
+def _bare_minutes(text: str, part: Part, nxt: NumberMatch) -> Part | None:
+    """ "1 hour thirty", "2 hours and 10" (ending a clause): hours and minutes."""
+    if part.unit is None or part.unit.unit != "hour" or part.low != part.high:
+        return None
+    if not (0 < nxt.low < 60 and nxt.low == nxt.high and float(nxt.low).is_integer()):
+        return None
+    if nxt.ordinal or nxt.approximate or not CLAUSE_END.match(text, nxt.end):
+        return None
+    value = part.low * 60 + nxt.low
+    minute = attrs.evolve(part.unit, unit="minute", surface=part.unit.surface)
+    return attrs.evolve(part, low=value, high=value, end=nxt.end, unit=minute)
+
+
 def ratio_of(
     text: str, first: Part, nxt: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
 ) -> Part | None:
-    """ "one over three", "2000 over 3" at the end of a clause: a fraction."""
+    """ "one over three", "2000 over 3" at the end of a clause, "1 in 5": a fraction.
+
+    >>> from discrepancy.kinds.quantities import find
+    >>> [(m.surface, m.low) for m in find("one out of four voters")]
+    [('one out of four', 0.25)]
+    """
+    share = _share(text, first, nxt, lexicon, hl)
+    if share is not None:
+        return share
     joiner = hl.ratio_re.match(text, first.end)
     if joiner is None or joiner.end() != nxt.start or nxt.ordinal or nxt.low != nxt.high:
         return None
@@ -69,6 +95,27 @@ def ratio_of(
     if not CLAUSE_END.match(text, second.end) or first.num.approximate:
         return None
     value = first.low / nxt.low
+    return attrs.evolve(first, low=value, high=value, end=second.end)
+
+
+def _share(
+    text: str, first: Part, nxt: NumberMatch, lexicon: Lexicon | None, hl: hd.HedgeLex
+) -> Part | None:
+    """ "two out of five hundred", "1 in 21": whole numbers, the first the smaller."""
+    joiner = hl.share_re.match(text, first.end)
+    if joiner is None or joiner.end() != nxt.start or nxt.ordinal or first.num.approximate:
+        return None
+    small, big = first.low, nxt.low
+    if not (first.low == first.high and nxt.low == nxt.high and 0 < small < big):
+        return None
+    if not (float(small).is_integer() and float(big).is_integer()) or nxt.approximate:
+        return None
+    if joiner.group("s").lower() == "in" and (small >= 10 or _YEAR.fullmatch(nxt.surface)):
+        return None  # "5 in 2019", "12 in ten cities"
+    second = read_part(text, nxt, lexicon, hl)
+    if second is None or second.unit is not None or second.end != nxt.end:
+        return None
+    value = small / big
     return attrs.evolve(first, low=value, high=value, end=second.end)
 
 

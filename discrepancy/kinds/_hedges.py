@@ -38,6 +38,7 @@ class HedgeLex:
     percent_re: re.Pattern[str]
     percent_before_re: re.Pattern[str]
     ratio_re: re.Pattern[str]
+    share_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     hundredths: frozenset[str]
 
@@ -119,6 +120,14 @@ def compiled(lex: Lexicon) -> HedgeLex:
         ratio_re=re.compile(
             r"[ \t]{1,3}(?:"
             + _alternation(_phrases(section(lex, "ratio").get("words", ["over"]), "ratio.words"))
+            + r")[ \t]{1,3}",
+            re.I,
+        ),
+        share_re=re.compile(
+            r"[ \t]{1,3}(?P<s>"
+            + _alternation(
+                _phrases(section(lex, "ratio").get("shares", ["out of"]), "ratio.shares")
+            )
             + r")[ \t]{1,3}",
             re.I,
         ),

@@ -21,6 +21,7 @@ CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z)")
 PERCENT = "percent"
 _WINDOW = 64
 _BEFORE = 28
+_NUMBER_NEXT = re.compile(r"[ \t]{0,3}[-−+]?[0-9]")
 _LAST_TOKEN = re.compile(r"\S+[ \t\u00a0]{0,3}\Z")
 
 
@@ -100,9 +101,13 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
     if (
         unit is not None
         and currency is not None
-        and (unit.kind != "currency" or "-" in text[end : unit.start])
+        and (
+            unit.kind != "currency"
+            or "-" in text[end : unit.start]
+            or _NUMBER_NEXT.match(text, unit.end) is not None
+        )
     ):
-        unit = None  # "$10-$20": the sign after the hyphen belongs to the next amount
+        unit = None  # "$10-$20", "rmb 10 usd 20": that sign belongs to the next amount
     if unit is None and currency is None and not num.ordinal:
         pct = hl.percent_re.match(text, end)
         if pct is not None:

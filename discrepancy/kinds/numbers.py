@@ -199,7 +199,9 @@ def _power(value: Fraction, m: re.Match[str]) -> Fraction | None:
 def _digit_value(raw: str) -> Fraction | None:
     if "/" in raw:
         top, _, bottom = raw.partition("/")
-        return None if int(bottom) == 0 else Fraction(int(top.replace("−", "-")), int(bottom))
+        if not (bottom.isdigit() and top.lstrip("-−").isdigit()) or int(bottom) == 0:
+            return None  # "8/1.5": a formula, not a fraction
+        return Fraction(int(top.replace("−", "-")), int(bottom))
     cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
     cleaned = cleaned.replace("\u00a0", "").replace("−", "-")
     try:

@@ -122,6 +122,21 @@ EXAMPLES_BUGS_CAUGHT: list[Row] = [
     ("3 CAD 3 cents", "3 CAD 3 cents", "currency", 3.03, 3.03, True, True, False, "CAD"),
     # "over" between a number and a noun phrase is a preposition
     ("won 3 over 2 rivals", "3", "number", 3, 3, True, True, False, N),
+    # a bare number ending the clause after hours means minutes
+    ("1 hour thirty", "1 hour thirty", "duration", 90, 90, True, True, False, "minute"),
+    ("2 hours and 10.", "2 hours and 10", "duration", 130, 130, True, True, False, "minute"),
+    ("2 hours and 10 people", "2 hours", "duration", 2, 2, True, True, False, "hour"),
+    # a share: "X out of Y", "1 in Y"
+    ("one out of four voters", "one out of four", "number", 0.25, 0.25, True, True, False, N),
+    ("1 in 20 homes", "1 in 20", "number", 0.05, 0.05, True, True, False, N),
+    ("2 in 5 or more", "2 in 5 or more", "range", 0.4, N, True, True, False, N),
+    ("killed 5 in 2019", "2019", "number", 2019, 2019, True, True, False, N),
+    ("won 12 in 20 races", "12", "number", 12, 12, True, True, False, N),
+    # the currency word before the number ("ringgit 42", Malaysian usage)
+    ("ringgit 42", "ringgit 42", "currency", 42, 42, True, True, False, "MYR"),
+    # a currency code followed by a number belongs to that number
+    ("rmb 10 usd 20", "usd 20", "currency", 20, 20, True, True, False, "USD"),
+    ("rmb 10 usd 20", "rmb 10", "currency", 10, 10, True, True, False, "CNY"),
 ]
 
 # (text, surfaces that must NOT be reported as quantities)
@@ -135,8 +150,6 @@ NOT_QUANTITIES: list[tuple[str, list[str]]] = [
 EXAMPLES_XFAIL: list[Row] = [
     # a range of ordinals with "the" on both sides
     ("between the tenth and the fifteenth", "x", "range", 10, 15, True, True, False, N),
-    # a bare number after hours means minutes
-    ("1 hour thirty", "1 hour thirty", "duration", 90, 90, True, True, False, "minute"),
 ]
 
 
@@ -174,6 +187,15 @@ def test_designators_and_decades_are_not_quantities(text: str, surfaces: list[st
 
 def test_find_quantities_is_the_public_entry() -> None:
     assert [m.surface for m in find_quantities("over 200 airstrikes")] == ["over 200"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [("8/1.5 looks like a formula", ["8"]), ("BUN/Cr of 30/4.85", ["30"])],
+)
+def test_slash_before_a_decimal_is_no_fraction(text: str, surfaces: list[str]) -> None:
+    # bug: int("1.5") raised ValueError out of find
+    assert [m.surface for m in find(text)] == surfaces
 
 
 @pytest.mark.parametrize("junk", ["", "nothing", "5 and 6", "S-200", "over"])
