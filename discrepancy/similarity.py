@@ -223,6 +223,15 @@ def _script(char: str) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*")
+# A word, white space, and a second word that starts with the first (case ignored), after
+# a character that is not a letter or digit, nor a joiner after one (a word at the very
+# start is matched apart).
+# The second word sits in a look-ahead so that "the the the" gives two overlapping pairs;
+# the atomic group and possessive quantifiers keep it linear. Matches are candidates:
+# ``_repeats`` decides.
+_TAIL = r"((?>[^\W_]+(?:[-‐‑'’][^\W_]+)*+))(?=(\s++)\1)"
+_PAIR = re.compile(r"[\W_](?<![^\W_][-‐‑'’])" + _TAIL, re.IGNORECASE)
+_FIRST_PAIR = re.compile(_TAIL, re.IGNORECASE)
 
 
 def doubled_words(text: str, *, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
@@ -238,20 +247,36 @@ def doubled_words(text: str, *, lexicon: Lexicon | None = None) -> list[tuple[in
     [(22, 29, 'The the')]
     """
     data = _typos(lexicon or default_lexicon())
+    if len(text.casefold()) != len(text):
+        # A letter folds to several ("ß" to "ss"): case-blind matching would miss pairs.
+        return _doubled_words_by_word(text, data)
+    out: list[tuple[int, int, str]] = []
+    first = _FIRST_PAIR.match(text)
+    for pair in [first, *_PAIR.finditer(text)] if first else _PAIR.finditer(text):
+        start, word = pair.start(1), pair.group(1)
+        second = _WORD.match(text, pair.end(2))
+        if second is not None and _repeats(text, start, word, second, data):
+            out.append((start, second.end(), text[start : second.end()]))
+    return out
+
+
+def _doubled_words_by_word(text: str, data: _Typos) -> list[tuple[int, int, str]]:
+    """``doubled_words`` word by word: for any text, but slow."""
     out: list[tuple[int, int, str]] = []
     previous: re.Match[str] | None = None
     for match in _WORD.finditer(text):
-        if previous is not None and _repeats(text, previous, match, data):
+        if previous is not None and _repeats(text, previous.start(), previous.group(), match, data):
             out.append((previous.start(), match.end(), text[previous.start() : match.end()]))
         previous = match
     return out
 
 
-def _repeats(text: str, first: re.Match[str], second: re.Match[str], data: _Typos) -> bool:
-    gap = text[first.end() : second.start()]
+def _repeats(text: str, start: int, first: str, second: re.Match[str], data: _Typos) -> bool:
+    """Whether the word ``first`` at ``start`` and the next word ``second`` are a slip."""
+    gap = text[start + len(first) : second.start()]
     if not gap or not gap.isspace() or gap.count("\n") > 1:
         return False
-    a, b = first.group().casefold(), second.group().casefold()
+    a, b = first.casefold(), second.group().casefold()
     if not any(c.isalpha() for c in a):
         return False
     head = re.split(r"[-‐‑]", b, maxsplit=1)[0]

@@ -6,13 +6,15 @@ for fixed bugs, ``EXAMPLES_XFAIL`` for known gaps (strict).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from discrepancy.lexicon import Lexicon, LexiconError
-from discrepancy.similarity import EDIT_KINDS, doubled_words, explain_edit, similarity
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.similarity import DASHES, EDIT_KINDS, doubled_words, explain_edit, similarity
 from discrepancy.strategies.entities import designators, typos
 
 # (wrong, right, kind, reason) with kind None when there is nothing to explain
@@ -186,3 +188,73 @@ BAD_DATA = [
 def test_bad_data_is_reported(table: dict[str, object]) -> None:
     with pytest.raises(LexiconError, match=r"typos\.toml"):
         explain_edit("a", "b", lexicon=Lexicon(tables={"typos": table}))
+
+
+# -- the fast doubled-word finder against the word-by-word reading it replaced ----------
+
+_SLOW_WORD = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*")
+
+
+def _slow_doubled_words(text: str) -> list[tuple[int, int, str]]:
+    """The first implementation of ``doubled_words``: every pair of neighbouring words."""
+    allowed = {w.casefold() for w in default_lexicon().table("typos")["doubled_words"]["allowed"]}
+    out: list[tuple[int, int, str]] = []
+    previous: re.Match[str] | None = None
+    for match in _SLOW_WORD.finditer(text):
+        if previous is not None:
+            gap = text[previous.end() : match.start()]
+            a, b = previous.group().casefold(), match.group().casefold()
+            head = re.split(r"[-‐‑]", b, maxsplit=1)[0]
+            if (
+                gap
+                and gap.isspace()
+                and gap.count("\n") <= 1
+                and any(c.isalpha() for c in a)
+                and (a == b or (head == a and len(b) > len(a) and b[len(a)] in DASHES))
+                and f"{a} {head}" not in allowed
+            ):
+                out.append((previous.start(), match.end(), text[previous.start() : match.end()]))
+        previous = match
+    return out
+
+
+_PIECES = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "anti",
+        "anti-aircraft",
+        "Bora",
+        "had",
+        "a",
+        "ß",
+        "SS",
+        "ss",
+        "x_",
+        "’s",
+        "'",
+        "-",
+        "‐",
+        "15",
+        "İ",
+        "i̇",
+        "Straße",
+        "STRASSE",
+    ]
+)
+_GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", ". ", ", ", "-", "’", "\t", "\u00a0", ""])
+_DOUBLED_TEXT = st.lists(st.tuples(_PIECES, _GAPS), max_size=30).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+
+
+@given(st.one_of(st.text(max_size=80), _DOUBLED_TEXT))
+def test_doubled_words_agrees_with_the_word_by_word_reading(text: str) -> None:
+    assert _slow_doubled_words(text) == doubled_words(text)
+
+
+def test_doubled_words_reads_a_text_with_long_folds() -> None:
+    """ "ß" folds to "ss": such a text is read word by word, with the same answer."""
+    text = "Straße straße and the the STRASSE Straße"
+    assert ["Straße straße", "the the", "STRASSE Straße"] == [s for _, _, s in doubled_words(text)]
