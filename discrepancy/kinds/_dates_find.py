@@ -76,8 +76,12 @@ def anchors(w: Words) -> Anchors:
     prefix = PREFIX - lexical  # a date word of the lexicon is always an anchor
     words = frozenset((w.starters | lexical | _CONTENT) - prefix)
     letters = [x for x in words if x.isalpha()]
-    others = "".join(f"|{re.escape(x)}" for x in sorted(words - set(letters)))
-    body = rf"[0-9]+{others}|(?<![^\W\d_]){_trie(letters)}(?![^\W\d_])"
+    # A token is a run of letters, a run of digits, or one other character: longer words
+    # not all letters ("valentine's") are never a token. ASCII letters around a word are
+    # in its token; other letters may be (the tokens of a window are checked again).
+    singles = sorted(x for x in words if len(x) == 1 and x not in letters)
+    others = "".join(f"|{re.escape(x)}" for x in singles)
+    body = rf"[0-9]+{others}|(?<![a-z])(?:{_trie(letters)})(?![a-z])"
     return Anchors(
         words=words,
         prefix=prefix,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import attrs
 
@@ -10,6 +11,7 @@ from discrepancy.kinds import _dates_absolute as ab
 from discrepancy.kinds import _dates_calendar as cal
 from discrepancy.kinds import _dates_periods as per
 from discrepancy.kinds import _dates_relative as rel
+from discrepancy.kinds._dates_lex import Words
 from discrepancy.kinds._dates_scan import (
     Match,
     Parsed,
@@ -123,7 +125,12 @@ def single(s: Scanner, i: int) -> Match | None:
     memo = s.memo
     if key in memo:
         return memo[key]
-    found = memo[key] = longest(s, i, _SINGLE)
+    if s.every_rule:
+        rules = _SINGLE
+    else:
+        low = s.low(i)
+        rules = _rules_by_start(s.w).get("#" if low.isdigit() else low, ())
+    found = memo[key] = longest(s, i, rules)
     return found
 
 
@@ -322,3 +329,64 @@ _SINGLE: tuple[rel.Rule, ...] = (
     week_weekday,
     for_amount,
 )
+
+
+# The first words each rule of ``_SINGLE`` may begin with ("#": digits): only these rules are
+# tried at a token. Generous on purpose; ``Scanner(every_rule=True)`` checks it in the tests.
+_HEADS: dict[str, tuple[str, ...]] = {
+    "written": ("the", "shifts", "months", "days"),
+    "weekday_lead": ("weekday_shifts", "weekdays"),
+    "quarter_first": ("q", "h"),
+    "bare_year": ("#", "cardinals"),
+    "decade": ("the", "in", "during", "since", "cy"),
+    "century": ("days",),
+    "holiday": ("the", "shifts", "holiday_heads"),
+    "portion": ("the", "at", "portions"),
+    "week_of": ("the", "w", "week"),
+    "numbered_week": ("the", "week", "last", "days"),
+    "ordinal_day": ("the", "#"),
+    "nth_of": ("the", "days"),
+    "relative_day": ("the", "early", "late", "relative_days", "shifts"),
+    "next_day": ("the",),
+    "shift_unit": ("the", "that", "week", "month", "year", "shifts"),
+    "shift_count": ("the", "within", "shifts", "counts"),
+    "in_count": ("in",),
+    "_offset": ("counts",),
+    "weekday_expr": ("the", "early", "late", "this", "shifts", "weekday_shifts", "weekdays"),
+    "year_to_date": ("year",),
+    "earlier_later": ("earlier", "later"),
+    "the_unit": ("the",),
+    "holiday_weekend": ("the", "weekend", "shifts", "holiday_heads"),
+    "first_last_of": ("the", "first", "last"),
+    "weekday_offset": ("in", "counts", "weekdays"),
+    "week_weekday": ("the", "w", "week", "last", "days"),
+    "for_amount": ("for",),
+}
+
+
+@functools.cache
+def _rules_by_start(w: Words) -> dict[str, tuple[rel.Rule, ...]]:
+    """The rules of ``_SINGLE`` that may match at a token, by its lower-cased form ("#" for
+    digits); a word that is no key begins none."""
+    groups = {
+        "#": {"#"},
+        "days": {"#", *w.ordinals, *w.cardinals},
+        "counts": {"#", *w.cardinals, "a", "an", "one", "couple"},
+        "cardinals": set(w.cardinals),
+        "shifts": set(w.shifts),
+        "months": set(w.months),
+        "weekdays": set(w.weekdays),
+        "weekday_shifts": set(w.weekday_shifts),
+        "relative_days": set(w.relative_days),
+        "holiday_heads": set(w.holiday_heads),
+        "portions": set(per.PORTIONS),
+    }
+    table: dict[str, list[rel.Rule]] = {}
+    for rule in _SINGLE:
+        for head in _HEADS[rule.__name__]:
+            for word in groups.get(head, {head}):
+                rules = table.setdefault(word, [])
+                if rule not in rules:
+                    rules.append(rule)
+    order = {rule: n for n, rule in enumerate(_SINGLE)}
+    return {word: tuple(sorted(rules, key=order.__getitem__)) for word, rules in table.items()}

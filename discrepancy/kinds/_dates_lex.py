@@ -105,27 +105,31 @@ class Tokens:
         """Read the tokens that end before offset ``hi`` (all of them at the text's end)."""
         text = self.text
         hi = min(hi, len(text))
-        cut = hi < len(text)  # a token touching ``hi`` may go on past it
-        for m in _TOKEN.finditer(text, self._pos, hi):
-            start, end = m.span()
-            if cut and end == hi:
-                break
-            self._pos = end
-            if self._drop_first:
-                self._drop_first, self._prev = False, end
-                continue
-            low = m.group().lower().replace("\u2019", "'")
-            if not low.isascii() and any(c.isdigit() for c in low):
-                low = "\ufffd"  # superscripts and other digits: not numbers of a date
-            self.lows.append(low)
-            self.texts.append(m.group())
-            self.starts.append(start)
-            self.ends.append(end)
-            self.glued.append(start == self._prev)
-            self._prev = end
-        else:
-            self._pos = max(self._pos, hi)
         self._hi = max(self._hi, hi)
+        spans = [m.span() for m in _TOKEN.finditer(text, self._pos, hi)]
+        if hi < len(text) and spans and spans[-1][1] == hi:
+            spans.pop()  # it may go on past ``hi``
+        if self._drop_first and spans:
+            self._drop_first, self._prev = False, spans[0][1]
+            self._pos = self._prev
+            del spans[0]
+        if not spans:
+            self._pos = hi if hi == len(text) else self._pos
+            return
+        self._pos = hi if hi == len(text) else spans[-1][1]
+        texts = [text[start:end] for start, end in spans]
+        lows = [t.lower() for t in texts]
+        if not "".join(lows).isascii():
+            lows = [_odd(low) if not low.isascii() else low for low in lows]
+        ends = [end for _, end in spans]
+        starts = [start for start, _ in spans]
+        self.glued.append(starts[0] == self._prev)
+        self.glued += [start == end for start, end in zip(starts[1:], ends[:-1], strict=True)]
+        self._prev = ends[-1]
+        self.lows += lows
+        self.texts += texts
+        self.starts += starts
+        self.ends += ends
 
     def reach(self, i: int) -> bool:
         """Whether token ``i`` exists, reading on to it if need be (``Edge`` left of a window)."""
@@ -136,6 +140,14 @@ class Tokens:
         while i >= len(self.lows) and not self.at_end:
             self.more(self._hi + max(STEP, self._hi - self._pos))
         return i < len(self.lows)
+
+
+def _odd(low: str) -> str:
+    """A lower-cased token with characters beyond ASCII, as the grammar reads it."""
+    low = low.replace("\u2019", "'")
+    if not low.isascii() and any(c.isdigit() for c in low):
+        return "\ufffd"  # superscripts and other digits: not numbers of a date
+    return low
 
 
 @attrs.frozen(kw_only=True)

@@ -20,7 +20,7 @@ from discrepancy.kinds._dates_scan import (
 )
 from discrepancy.model import DateInterval, Precision
 
-_PORTIONS = {
+PORTIONS = {
     "early": 0, "beginning": 0, "start": 0,
     "mid": 1, "middle": 1,
     "late": 2, "end": 2,
@@ -95,7 +95,7 @@ def holiday_weekend(s: Scanner, i: int) -> Match | None:
 def portion(s: Scanner, i: int) -> Match | None:
     """ "mid-2015", "early September", "the end of 2000", "late this year"."""
     k = s.skip(i, "the", "at")
-    which = _PORTIONS.get(s.low(k))
+    which = PORTIONS.get(s.low(k))
     if which is None:
         return None
     j = k + 1

@@ -54,10 +54,14 @@ def unresolved(precision: Precision = Precision.DAY, weekday: int | None = None)
 class Scanner:
     """Tokens of one text (or of a window of it) with the helpers every grammar rule uses.
 
-    ``memo`` keeps the single dates already read at a token (rules ask for them again).
+    ``memo`` keeps the single dates already read at a token (rules ask for them again);
+    ``every_rule`` tries every rule at every token, not only those that may begin with it.
     """
 
-    def __init__(self, tokens: Tokens, words: Words, ref: dt.date | None) -> None:
+    def __init__(
+        self, tokens: Tokens, words: Words, ref: dt.date | None, *, every_rule: bool = False
+    ) -> None:
+        self.every_rule = every_rule
         self.t = tokens
         self.lows = tokens.lows
         self.glue = tokens.glued
