@@ -53,12 +53,26 @@ def _parser() -> argparse.ArgumentParser:
         "--write-baseline", metavar="FILE", help="record the ids of every finding in FILE"
     )
     audit.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes for extraction (default 0: one per core; 1: none)",
+    )
+    audit.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour text output (auto: on a terminal, unless NO_COLOR is set)",
     )
     return parser
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,7 +110,13 @@ def _audit(args: argparse.Namespace) -> int:
         print("discrepancy: error: no article could be read", file=sys.stderr)
         return 2
     with _progress(len(corpus.sources)) as progress:
-        report = audit(corpus.sources, lexicon=lexicon, problems=corpus.problems, progress=progress)
+        report = audit(
+            corpus.sources,
+            lexicon=lexicon,
+            problems=corpus.problems,
+            jobs=args.jobs,
+            progress=progress,
+        )
     if args.write_baseline:
         from discrepancy.baseline import baseline_text
 

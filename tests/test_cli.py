@@ -225,3 +225,16 @@ def test_progress_bar_on_a_terminal_for_many_sources(
     monkeypatch.setattr(cli, "PROGRESS_MIN", 4)
     assert main(["audit", str(tmp_path), "--format", "json"]) == 0
     assert "reading sources" not in capsys.readouterr().err
+
+
+def test_jobs_gives_the_same_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(SEEDS), "--format", "json", "--jobs", "1"]) == 0
+    one = capsys.readouterr().out
+    assert main(["audit", str(SEEDS), "--format", "json", "--jobs", "2"]) == 0
+    assert one == capsys.readouterr().out
+
+
+def test_negative_jobs_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["audit", str(SEEDS), "--jobs", "-1"])
+    assert exc.value.code == 2
