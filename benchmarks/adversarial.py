@@ -8,10 +8,11 @@ words and date words). ``find_quantities``, ``find_dates`` and a full ``audit`` 
 ~10 when linear (a little more is noise and cache effects; ~100 is quadratic). Times are
 CPU seconds of the process (steadier than wall time on a shared machine).
 
-Each case runs in its own child process (``python benchmarks/adversarial.py CASE``) so that
-a pathological case can be stopped; a size whose run is projected (from the growth seen so
-far) to exceed the budget is skipped and reported as such. ``--profile`` prints a cProfile
-of each call instead of timing it, to find the regex or loop that is super-linear.
+Each case and call runs in its own child process (``python benchmarks/adversarial.py CASE
+--call NAME``) so that a pathological one can be stopped; a size whose run is projected
+(from the growth seen so far) to exceed the budget is skipped and reported as such.
+``--profile`` prints a cProfile of each call instead of timing it, to find the regex or
+loop that is super-linear.
 """
 
 from __future__ import annotations
@@ -82,27 +83,30 @@ def _calls() -> dict[str, Callable[[str], object]]:
     }
 
 
-def measure(case: str, sizes: list[int], *, budget: float) -> None:
-    """Time every call on ``sizes`` of ``case``, printing a JSON line per measurement."""
+def measure(case: str, call: str, sizes: list[int], *, budget: float) -> None:
+    """Time ``call`` on ``sizes`` of ``case``, printing a JSON line per measurement.
+
+    A first, unreported measurement at a tenth of the smallest size gives the growth
+    factor; a size whose projected time (previous time x that factor) exceeds ``budget``
+    is skipped.
+    """
     make = CASES[case]
-    calls = _calls()
-    for fn in calls.values():
-        fn(make(1_000))  # warm-up: lexicon, regexes
-    last: dict[str, tuple[int, float, float]] = {}  # name -> (size, seconds, growth)
+    fn = _calls()[call]
+    fn(make(1_000))  # warm-up: lexicon, regexes
+    small = max(100, sizes[0] // 10)
+    prev_size, prev_s = small, best_of_both(lambda: fn(make(small)), repeat=3, cheap=0.5)[1]
+    growth = 1.0
     for size in sizes:
+        record: dict[str, Any] = {"case": case, "size": size, "call": call}
+        projected = prev_s * max(size / prev_size, growth)
+        if projected > budget:
+            emit({**record, "skipped": projected, "growth": growth})
+            return
         text = make(size)
-        for name, fn in calls.items():
-            record: dict[str, Any] = {"case": case, "size": size, "call": name}
-            if name in last:
-                prev_size, prev_s, growth = last[name]
-                projected = prev_s * max(size / prev_size, growth)
-                if projected > budget:
-                    emit({**record, "skipped": projected})
-                    continue
-            wall, cpu = best_of_both(lambda fn=fn, text=text: fn(text), repeat=3, cheap=0.5)
-            growth = cpu / last[name][1] if name in last else 1.0
-            last[name] = (size, cpu, max(growth, 1.0))
-            emit({**record, "seconds": cpu, "wall": wall})
+        wall, cpu = best_of_both(lambda text=text: fn(text), repeat=3, cheap=0.5)
+        growth = max(1.0, cpu / max(prev_s, 1e-4))
+        prev_size, prev_s = size, cpu
+        emit({**record, "seconds": cpu, "wall": wall})
 
 
 def profile(case: str, sizes: list[int], *, limit: int = 20) -> None:
@@ -125,22 +129,27 @@ def profile(case: str, sizes: list[int], *, limit: int = 20) -> None:
 
 
 def run(*, quick: bool, budget: float, cases: list[str] | None = None) -> list[dict[str, Any]]:
-    """Print the adversarial table (one child per case)."""
+    """Print the adversarial table (one child per case and call; per case with ``quick``)."""
     sizes = [300, 3_000] if quick else [10_000, 100_000, 1_000_000]
     heading("Adversarial inputs: CPU seconds per call (best of up to 3), growth per x10")
     records: list[dict[str, Any]] = []
+    calls: list[str | None] = [None] if quick else list(_calls())  # None: all in one child
     for case in cases or list(CASES):
-        args = ["benchmarks/adversarial.py", case, "--sizes", ",".join(map(str, sizes))]
-        child = run_child([*args, "--budget", str(budget)], timeout=budget * 4 + 30)
-        records.extend(child.records)
-        if child.killed or child.error or not child.records:
-            records.append({"case": case, "error": child.error or "stopped at time limit"})
-        print(f"  {case}: {child.error or ('stopped' if child.killed else 'done')}", flush=True)
+        for call in calls:
+            args = ["benchmarks/adversarial.py", case, "--budget", str(budget)]
+            args += ["--call", call] if call else []
+            child = run_child([*args, "--sizes", ",".join(map(str, sizes))], timeout=budget * 3)
+            records.extend(child.records)
+            if child.killed or child.error or not child.records:
+                why = child.error or f"stopped after {budget * 3:.0f} s"
+                records.append({"case": case, "call": call, "error": why})
+            done = child.error or ("stopped" if child.killed else "done")
+            print(f"  {case} {call or ''}: {done}", flush=True)
     print()
     print(_table(records, sizes))
     for r in records:
         if "error" in r:
-            print(f"\n{r['case']}: {r['error']}")
+            print(f"\n{r['case']} {r['call']}: {r['error']}")
     return records
 
 
@@ -151,11 +160,13 @@ def _table(records: list[dict[str, Any]], sizes: list[int]) -> str:
     rows: list[list[object]] = []
     for case in dict.fromkeys(r["case"] for r in records):
         for call in _calls():
-            got = {r["size"]: r for r in records if r["case"] == case and r.get("call") == call}
+            mine = [r for r in records if r["case"] == case and r.get("call") == call]
+            got = {r["size"]: r for r in mine if "size" in r}
             secs = [got.get(s, {}).get("seconds") for s in sizes]
             cells = [_seconds(got.get(s)) for s in sizes]
             growth = [b / a if a and b else None for a, b in itertools.pairwise(secs)]
-            rows.append([case, call, *cells, *[_growth(g) for g in growth], _verdict(got, growth)])
+            verdict = _verdict(mine, growth)
+            rows.append([case, call, *cells, *[_growth(g) for g in growth], verdict])
     return table(headers, rows)
 
 
@@ -167,7 +178,7 @@ def _size(size: int) -> str:
 
 def _seconds(record: dict[str, Any] | None) -> str:
     if record is None:
-        return "stopped"
+        return "-"
     if "skipped" in record:
         return f"skip (~{record['skipped']:.0f} s)"
     return f"{record['seconds']:.4f}"
@@ -177,11 +188,15 @@ def _growth(g: float | None) -> str:
     return "" if g is None else f"{g:.1f}"
 
 
-def _verdict(got: dict[int, dict[str, Any]], growth: list[float | None]) -> str:
-    if any(g and g > QUADRATIC for g in growth):
-        return "SUPER-LINEAR"
-    if any("skipped" in r for r in got.values()):
-        return "too slow to finish"
+def _verdict(mine: list[dict[str, Any]], growth: list[float | None]) -> str:
+    """SUPER-LINEAR when a x10 step (measured, or the one that led to a skip) grew > 30x."""
+    seen = [g for g in growth if g] + [r["growth"] for r in mine if "skipped" in r]
+    if any(g > QUADRATIC for g in seen):
+        return f"SUPER-LINEAR (x{max(seen):.0f})"
+    if any("error" in r for r in mine):
+        return "stopped"
+    if any("skipped" in r for r in mine):
+        return "skipped (slow)"
     return "linear" if all(g is not None for g in growth) else "incomplete"
 
 
@@ -189,6 +204,7 @@ def main() -> None:
     """Child entry point: one case, JSON lines on standard output."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("case", choices=sorted(CASES))
+    parser.add_argument("--call", choices=sorted(_calls()), help="one call (default: all)")
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per call at most")
     parser.add_argument("--profile", action="store_true", help="cProfile each call instead")
@@ -197,7 +213,8 @@ def main() -> None:
     if args.profile:
         profile(args.case, sizes)
     else:
-        measure(args.case, sizes, budget=args.budget)
+        for call in [args.call] if args.call else list(_calls()):
+            measure(args.case, call, sizes, budget=args.budget)
 
 
 if __name__ == "__main__":

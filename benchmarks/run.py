@@ -47,7 +47,7 @@ def main() -> None:
         scale.run(quick=args.quick, jobs=args.jobs, timeout=budget * 5)
     if "adversarial" in chosen:
         cases = args.cases.split(",") if args.cases else None
-        adversarial.run(quick=args.quick, budget=budget / 2, cases=cases)
+        adversarial.run(quick=args.quick, budget=budget / 4, cases=cases)
     print(f"\n(total {time.perf_counter() - start:.0f} s)")
 
 

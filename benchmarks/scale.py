@@ -106,7 +106,7 @@ def measure(n: int, *, jobs: int) -> dict[str, Any]:
 def run(*, quick: bool, jobs: int, timeout: float) -> list[dict[str, Any]]:
     """Print the scaling table (one child per size) and the stage breakdown."""
     heading(f"Scale: audit of generated articles, jobs={jobs}")
-    sizes = [16, 80] if quick else [100, 1_000, 10_000]
+    sizes = [10, 70] if quick else [100, 1_000, 10_000]
     results: list[dict[str, Any]] = []
     rows: list[list[object]] = []
     for n in sizes:
