@@ -174,7 +174,7 @@ def _step(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | None
             and not tok.scaled
             and dig.value < 100
             and tok.gap in {AND, SPACE}
-            and not _hundred_next(toks, j)
+            and (not _hundred_next(toks, j) or _hundreds_may_follow(acc, dig.value))
         ):
             acc.group += dig.value
             acc.last, acc.end = "dig", tok.end
@@ -272,6 +272,18 @@ def _hundred_next(toks: list[Tok], j: int) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     scale = nxt.get(SCALE) if nxt is not None and nxt.gap == SPACE else None
     return scale is not None and scale.value == 100
+
+
+def _hundreds_may_follow(acc: Acc, value: Fraction) -> bool:
+    """ "4 thousand 3 hundred": digits before "hundred" after a larger scale word."""
+    return (
+        acc.last == "scale"
+        and acc.group == 0
+        and acc.big is not None
+        and acc.big >= 1000
+        and 0 < value < 10
+        and value.denominator == 1
+    )
 
 
 def _added_fraction(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | None:

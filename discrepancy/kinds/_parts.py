@@ -12,6 +12,7 @@ import re
 import attrs
 
 from discrepancy.kinds import _hedges as hd
+from discrepancy.kinds import _numlex as nl
 from discrepancy.kinds import units
 from discrepancy.kinds.numbers import NumberMatch
 from discrepancy.lexicon import Lexicon, default_lexicon
@@ -22,6 +23,8 @@ PERCENT = "percent"
 _WINDOW = 64
 _BEFORE = 28
 _NUMBER_NEXT = re.compile(r"[ \t]{0,3}[-−+]?[0-9]")
+_PREFIXED_NEXT = re.compile(r"[ \t]{0,3}[A-Za-z][A-Z]{3}(?![A-Za-z])")
+_NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[A-Za-z]{1,12})(?![A-Za-z])")
 _LAST_TOKEN = re.compile(r"\S+[ \t\u00a0]{0,3}\Z")
 
 
@@ -48,6 +51,40 @@ def unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch 
     if found is None:
         return None
     return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+
+
+def rate_after(text: str, pos: int, unit: str, lexicon: Lexicon | None) -> units.UnitMatch | None:
+    """``units.rate_after`` over a window of the text ("$15.4/hour" is a rate)."""
+    lead = max(0, pos - _WINDOW)
+    found = units.rate_after(text[lead : pos + _WINDOW], pos - lead, unit, lexicon=lexicon)
+    if found is None:
+        return None
+    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+
+
+def _scale_after(text: str, pos: int, lexicon: Lexicon | None) -> tuple[int, float] | None:
+    """A scale word right after a currency that follows the number: where it ends, its value."""
+    word = _NEXT_WORD.match(text, pos)
+    if word is None:
+        return None
+    meanings = nl.resolve(lexicon).words.get(word.group("w").lower(), ())
+    scales = [m.value for m in meanings if m.kind == nl.SCALE and m.value >= 1000]
+    return (word.end(), float(scales[0])) if scales else None
+
+
+def _scaled_code(
+    text: str, start: int, end: int, lexicon: Lexicon | None
+) -> tuple[tuple[units.UnitMatch, float], bool] | None:
+    """A prefixed currency code after or before the number, and whether it was after."""
+    after = _PREFIXED_NEXT.match(text, end)
+    if after is not None:
+        found = units.scaled_code(text, end, lexicon=lexicon)
+        return None if found is None else (found, True)
+    prev = _LAST_TOKEN.search(text, max(0, start - _BEFORE), start)
+    if prev is None or not prev.group().rstrip()[-1:].isupper():
+        return None
+    found = units.scaled_code(text, start, before=True, lexicon=lexicon)
+    return None if found is None else (found, False)
 
 
 def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
@@ -90,6 +127,12 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
     if currency is not None and num.money_scale is not None and num.money_end is not None:
         low, high, end = low * num.money_scale, high * num.money_scale, num.money_end
     unit = None if num.ordinal else unit_after(text, end, lexicon)
+    if unit is None and currency is None and not num.ordinal and num.low > 0:
+        coded = _scaled_code(text, num.start, end, lexicon)  # "30 MUSD", "MEUR 120"
+        if coded is not None:
+            (found, factor), after = coded
+            low, high = low * factor, high * factor
+            unit, currency = (found, None) if after else (None, found)
     fraction = not num.digits and not float(num.high).is_integer()
     if unit is None and ((num.ordinal and num.low > 2) or 0 < num.high < 1 or fraction):
         of = _FRACTION_OF.match(text, end)  # "half an hour", "a tenth of a gallon"
@@ -108,6 +151,11 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
         )
     ):
         unit = None  # "$10-$20", "rmb 10 usd 20": that sign belongs to the next amount
+    if unit is not None and unit.kind == "currency" and currency is None:
+        scale = _scale_after(text, unit.end, lexicon)  # "75 USD million"
+        if scale is not None:
+            low, high = low * scale[1], high * scale[1]
+            unit = attrs.evolve(unit, end=scale[0], surface=text[unit.start : scale[0]])
     if unit is None and currency is None and not num.ordinal:
         pct = hl.percent_re.match(text, end)
         if pct is not None:
@@ -121,7 +169,7 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
                 start=pct.start(), end=pct.end(), surface=pct.group(), unit=PERCENT, kind=PERCENT
             )
     if unit is None and currency is not None:
-        unit = currency
+        unit = rate_after(text, end, currency.unit, lexicon) or currency  # "$80 a barrel"
     if unit is None and text[end : end + 1].isalpha():
         return None  # "2pm", "3D": glued letters that are not a unit
     lead = currency if currency is not None else unit

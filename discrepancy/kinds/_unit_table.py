@@ -53,6 +53,9 @@ class Table:
     scale_end: re.Pattern[str]
     measure_after: re.Pattern[str]
     link_after: re.Pattern[str]
+    code_prefixes: Mapping[str, float] = attrs.Factory(dict)
+    prefixed_after: re.Pattern[str] | None = None
+    prefixed_before: re.Pattern[str] | None = None
 
     def unit(self, surface: str) -> str | None:
         """The unit of a surface found after a number."""
@@ -180,6 +183,17 @@ def _alternation(surfaces: Iterable[tuple[str, bool]]) -> str:
     return "|".join(parts) or "(?!)"
 
 
+def _code_prefixes(context: Mapping[str, Any]) -> dict[str, float]:
+    raw = _mapping(context, "code_prefixes")
+    out = {}
+    for prefix, value in raw.items():
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+        if not ok or not prefix.isalpha():
+            raise LexiconError(FILE, f"context.code_prefixes.{prefix}", "must be letters = number")
+        out[prefix] = float(value)
+    return out
+
+
 def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, Mapping):
@@ -211,7 +225,13 @@ def compiled(lexicon: Lexicon) -> Table:
     # Signs before a number are matched backwards from it: reversed text, reversed signs.
     before = [(s[::-1], True) for s in surfaces.before_folded]
     before += [(s[::-1], False) for s in surfaces.before_exact]
+    prefixes = _code_prefixes(context)
+    codes = sorted(n for n, i in units.items() if i.kind == "currency" and n.isupper())
+    code = f"(?P<p>{'|'.join(map(re.escape, prefixes))})(?P<c>{'|'.join(codes)})"
     return Table(
+        code_prefixes=prefixes,
+        prefixed_after=re.compile(f"{SPACE}{{0,3}}{code}(?![^\\W_])") if prefixes else None,
+        prefixed_before=(re.compile(f"(?<![^\\W_]){code}{SPACE}{{0,3}}\\Z") if prefixes else None),
         units=units,
         surfaces=surfaces,
         scale_words=frozenset(fold(w) for w in scale_words),

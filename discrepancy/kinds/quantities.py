@@ -124,9 +124,11 @@ def _range_end(
         hedge = hd.hedge_before(hl, text, second.start)  # "between 2 g and about 7 g"
         if hedge is not None and hedge[0] == joiner.end() and hedge[1].bound == "point":
             second = attrs.evolve(second, start=joiner.end())
-    if second is None or second.start != joiner.end() or second.low <= first.high:
+    if second is None or second.start != joiner.end():
         return None
     word = joiner.group("j").lower()
+    if second.low <= first.high and not _descending(text, first, second, word, hl):
+        return None
     if word in hl.approximate_joiners and not 0 < second.high <= 5 * first.low:
         return None
     if (
@@ -136,9 +138,23 @@ def _range_end(
     ):
         return None
     a, b = first.unit, second.unit
-    if a is not None and b is not None and a.unit != b.unit:
+    if a is not None and b is not None and not _same_or_rate(a.unit, b.unit):
+        return None
+    if a is not None and b is None and "_per_" in a.unit:
         return None
     return second, word
+
+
+def _same_or_rate(a: str, b: str) -> bool:
+    """Same units, or a money unit and its rate ("$10-$20 an hour" is one rate)."""
+    return a == b or b.startswith(f"{a}_per_")
+
+
+def _descending(text: str, first: Part, second: Part, word: str, hl: hd.HedgeLex) -> bool:
+    """ "from -18 to -34": a range written from its high end ("between"/"from" ... "to")."""
+    if word not in {"to", "and"} or second.high >= first.low or first.low != first.high:
+        return False
+    return hl.between_re.search(text, max(0, first.start - 20), first.start) is not None
 
 
 def _range(text: str, first: Part, second: tuple[Part, str], hl: hd.HedgeLex) -> Mention:
@@ -148,7 +164,8 @@ def _range(text: str, first: Part, second: tuple[Part, str], hl: hd.HedgeLex) ->
     if between is not None:
         start = between.start()
     unit = part.unit or first.unit
-    merged = attrs.evolve(part, low=first.low, high=part.high, unit=unit)
+    low, high = min(first.low, part.low), max(first.high, part.high)
+    merged = attrs.evolve(part, low=low, high=high, unit=unit)
     approx = word in hl.approximate_joiners or first.num.approximate or part.num.approximate
     return _mention(text, start, part.end, merged, "range" if not approx else "approx", hl)
 

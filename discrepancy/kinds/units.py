@@ -33,6 +33,7 @@ __all__ = [
     "rate_after",
     "same_currency",
     "same_dimension",
+    "scaled_code",
     "surfaces",
     "to_base",
     "unit_after",
@@ -41,6 +42,9 @@ __all__ = [
 
 _SEPARATOR = re.compile(f"[-\u2010\u2011]|{SPACE}{{0,3}}")
 _PER = re.compile(f"{SPACE}*(?:/|(?i:per){SPACE}+|(?P<a>(?i:an?)){SPACE}+)")
+_TIME_AGO = re.compile(
+    f"{SPACE}+(?:earlier|ago|before|after|later|prior|previously|since)(?![^\\W\\d_])", re.I
+)
 _JOINERS = frozenset("-\u2010\u2011/.'\u2019&_")
 _WINDOW = 48  # the most text read before or after a position: work is bounded per call
 
@@ -134,6 +138,8 @@ def _per(table: Table, text: str, unit: str, end: int) -> tuple[int, str] | None
         return None
     if per.group("a") and other.kind != "duration" and info.kind != "currency":
         return None  # "tonnes a year", "dollars a barrel", but not "miles a piece"
+    if per.group("a") and _TIME_AGO.match(text, found.end()):
+        return None  # "$1.2 billion a year earlier": a time, not a rate
     if surface in table.surfaces.ambiguous and per.group().strip() != "/":
         return None
     return found.end(), f"{unit}_per_{other.name}"
@@ -224,6 +230,36 @@ def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> U
     surface, known = text[start:end], table.surfaces
     unit = known.before_exact.get(surface) or known.before_folded.get(fold(surface))
     return None if unit is None else _make(table, text, start, end, unit)
+
+
+def scaled_code(
+    text: str, pos: int, *, before: bool = False, lexicon: Lexicon | None = None
+) -> tuple[UnitMatch, float] | None:
+    """A prefixed currency code after (or, with ``before``, ending at) ``pos``, and its factor.
+
+    >>> m, factor = scaled_code("30 MUSD", 2)
+    >>> (m.surface, m.unit, factor)
+    ('MUSD', 'USD', 1000000.0)
+    >>> scaled_code("MEUR 120", 5, before=True)[0].unit
+    'EUR'
+    >>> scaled_code("30 MUSIC", 2) is None
+    True
+    """
+    if not 0 <= pos <= len(text):
+        return None
+    table = compiled(lexicon or default_lexicon())
+    pattern = table.prefixed_before if before else table.prefixed_after
+    if pattern is None:
+        return None
+    found = (
+        pattern.search(text, max(0, pos - _WINDOW), pos)
+        if before
+        else pattern.match(text, pos, pos + _WINDOW)
+    )
+    if found is None:
+        return None
+    factor = table.code_prefixes[found.group("p")]
+    return _make(table, text, found.start("p"), found.end("c"), found.group("c")), factor
 
 
 def unit_info(unit: str, *, lexicon: Lexicon | None = None) -> UnitInfo | None:

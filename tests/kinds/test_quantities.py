@@ -16,6 +16,8 @@ from discrepancy.model import Interval, Mention
 from discrepancy.strategies.quantities import Phrasing, amounts, phrasings
 
 N = None
+EXACT = (True, True, False)  # both ends inclusive, not approximate
+ALL = (*EXACT, N)
 # (text, surface, kind, low, high, low_inclusive, high_inclusive, approximate, unit)
 Row = tuple[str, str, str, float | None, float | None, bool, bool, bool, str | None]
 EXAMPLES: list[Row] = [
@@ -137,6 +139,19 @@ EXAMPLES_BUGS_CAUGHT: list[Row] = [
     # a currency code followed by a number belongs to that number
     ("rmb 10 usd 20", "usd 20", "currency", 20, 20, True, True, False, "USD"),
     ("rmb 10 usd 20", "rmb 10", "currency", 10, 10, True, True, False, "CNY"),
+    # "4 thousand 3 hundred": digits before "hundred" after a larger scale
+    ("4 thousand 3 hundred and 21", "4 thousand 3 hundred and 21", "number", *(4321, 4321), *ALL),
+    ("3 hundred and 2 hundred", "2 hundred", "number", 200, 200, True, True, False, N),
+    # a range written from its high end
+    ("from -18 °C to -34 °C", "from -18 °C to -34 °C", "range", -34, -18, *EXACT, "degree_celsius"),
+    # a currency before the number, a rate after it
+    ("$80 a barrel", "$80 a barrel", "currency", 80, 80, True, True, False, "dollar_per_barrel"),
+    ("$10-$20 an hour", "$10-$20 an hour", "range", 10, 20, True, True, False, "dollar_per_hour"),
+    ("$1.2 billion a year earlier", "$1.2 billion", "currency", 1.2e9, 1.2e9, *EXACT, "dollar"),
+    # a scale word after a currency code; a scaled code ("MUSD")
+    ("75 USD million", "75 USD million", "currency", 75e6, 75e6, True, True, False, "USD"),
+    ("120 MEUR", "120 MEUR", "currency", 120e6, 120e6, True, True, False, "EUR"),
+    ("about MAUD 60", "about MAUD 60", "currency", 60e6, 60e6, True, True, True, "AUD"),
 ]
 
 # (text, surfaces that must NOT be reported as quantities)

@@ -16,6 +16,7 @@ from discrepancy.kinds.units import (
     currency_before,
     rate_after,
     same_dimension,
+    scaled_code,
     to_base,
     unit_after,
 )
@@ -376,7 +377,13 @@ def test_rate_after(before: str, rest: str, unit: str, surface: str, rate: str, 
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("$80 for a barrel", "dollar"), ("$80 a piece", "dollar"), ("5 km a barrel", "kilometer")],
+    [
+        ("$80 for a barrel", "dollar"),
+        ("$80 a piece", "dollar"),
+        ("5 km a barrel", "kilometer"),
+        ("$1.2 a year earlier", "dollar"),  # bug: a time reference read as a rate
+        ("5 tonnes a year ago", "metric_ton"),
+    ],
 )
 def test_no_rate_after(text: str, unit: str) -> None:
     number_end = text.index(" ")
@@ -439,6 +446,29 @@ def _lexicon(**units_table: Any) -> Lexicon:
         "units": {"mile": mile, **units_table},
     }
     return Lexicon(tables={"units": base})
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "before", "expected"),
+    [
+        ("30 MUSD were", 2, False, ("MUSD", "USD", 1e6)),
+        ("about MAUD 60", 11, True, ("MAUD", "AUD", 1e6)),
+        ("500 kEUR", 3, False, ("kEUR", "EUR", 1e3)),
+        ("30 MUSIC", 2, False, None),
+        ("30 XUSD", 2, False, None),
+    ],
+)
+def test_scaled_code(text: str, pos: int, before: bool, expected: object) -> None:
+    found = scaled_code(text, pos, before=before)
+    got = None if found is None else (found[0].surface, found[0].unit, found[1])
+    assert got == expected
+
+
+def test_bad_code_prefix_raises() -> None:
+    base = dict(default_lexicon().table("units"))
+    base["context"] = {**base["context"], "code_prefixes": {"M": "million"}}
+    with pytest.raises(LexiconError, match="code_prefixes"):
+        scaled_code("30 MUSD", 2, lexicon=Lexicon(tables={"units": base}))
 
 
 @pytest.mark.parametrize(
