@@ -25,6 +25,7 @@ _BEFORE = 28
 _NUMBER_NEXT = re.compile(r"[ \t]{0,3}[-−+]?[0-9]")
 _PREFIXED_NEXT = re.compile(r"[ \t]{0,3}[A-Za-z][A-Z]{3}(?![A-Za-z])")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[A-Za-z]{1,12})(?![A-Za-z])")
+_SPACED_MINUS = re.compile(r"(?:(?<=[\s(])|^)[-−] \Z")
 _LAST_TOKEN = re.compile(r"\S+[ \t\u00a0]{0,3}\Z")
 
 
@@ -60,6 +61,14 @@ def rate_after(text: str, pos: int, unit: str, lexicon: Lexicon | None) -> units
     if found is None:
         return None
     return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """A minus and one space before ``start``, not after a number ("10 - 20" is a range)."""
+    if _SPACED_MINUS.search(text, max(0, start - 3), start) is None:
+        return False
+    before = text[max(0, start - 8) : start - 2].rstrip()
+    return not before[-1:].isdigit() and before[-1:] not in {"%", "°"}
 
 
 def _scale_after(text: str, pos: int, lexicon: Lexicon | None) -> tuple[int, float] | None:
@@ -172,6 +181,11 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
         unit = rate_after(text, end, currency.unit, lexicon) or currency  # "$80 a barrel"
     if unit is None and text[end : end + 1].isalpha():
         return None  # "2pm", "3D": glued letters that are not a unit
+    if unit is not None and low >= 0 and _minus_before(text, num.start):
+        info = units.unit_info(unit.unit, lexicon=lexicon)
+        if info is not None and info.dimension == "temperature":  # "- 20 degrees"
+            low, high = -high, -low
+            num = attrs.evolve(num, start=num.start - 2)
     lead = currency if currency is not None else unit
     start = num.start if lead is None or lead.start > num.start else lead.start
     stop = max(end, unit.end) if unit is not None else end

@@ -150,6 +150,9 @@ EXAMPLES_BUGS_CAUGHT: list[Row] = [
     ("$1.2 billion a year earlier", "$1.2 billion", "currency", 1.2e9, 1.2e9, *EXACT, "dollar"),
     # a scale word after a currency code; a scaled code ("MUSD")
     ("75 USD million", "75 USD million", "currency", 75e6, 75e6, True, True, False, "USD"),
+    # a minus and a space before a temperature; not between two numbers
+    ("convert - 20 degrees", "- 20 degrees", "dimension", -20, -20, *EXACT, "degree_temperature"),
+    ("10 - 20 degrees", "10 - 20 degrees", "range", 10, 20, *EXACT, "degree_temperature"),
     ("120 MEUR", "120 MEUR", "currency", 120e6, 120e6, True, True, False, "EUR"),
     ("about MAUD 60", "about MAUD 60", "currency", 60e6, 60e6, True, True, True, "AUD"),
 ]
