@@ -41,7 +41,18 @@ _FILE = "designators.toml"
 _MAX_SURFACE = 40  # no real designator is longer; bounds the work per token
 _DASH = re.escape(DASHES)
 _SEP = "[" + _DASH + "/]"
+_SEPARATORS = DASHES + "/"
+_SEPARATOR = re.compile(_SEP)
 _TOKEN = re.compile(r"[^\W_]+(?:" + _SEP + r"[^\W_]+)*")
+# A word's first character (a letter that is not lower-case ASCII, or a digit) where a word
+# starts: not after a letter or digit, nor after a separator after one. Words opening with
+# a lower-case letter are never read (``_read`` wants a capital), so the scan skips them.
+_WORD_START = r"[^\W_a-z](?<![^\W_].)(?<![^\W_]" + _SEP + ".)"
+# The rest of a word that has a digit, or a character other than an ASCII letter.
+_DIGITISH = r"(?=(?>[a-zA-Z]*+(?:" + _SEP + r"(?=[^\W_])[a-zA-Z]*+)*+)[^\W_a-zA-Z])"
+_ANY_WORD = re.compile(_WORD_START)
+_ASCII_BYTES = bytes(range(128))
+_HEAD_END = re.compile(r"[\s" + _DASH + "]")
 _DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
 # A letter prefix (maybe "F/A"), an optional hyphen, a number, then letters and numbers one
 # character at a time, so the pattern cannot backtrack over ways to split a run.
@@ -69,6 +80,9 @@ class _Known:
     stop: frozenset[str]
     ambiguous: frozenset[str]
     nouns: frozenset[str]
+    spaced_prefixes: frozenset[str]  # beginnings of variant keys of names with a space
+    maker_sizes: tuple[int, ...]  # lengths of the makers, shortest first
+    openings: re.Pattern[str]  # the first characters of words that may open a designator
 
 
 def variant_key(text: str) -> str:
@@ -98,17 +112,46 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     []
     """
     known = _compiled(lexicon or default_lexicon())
-    tokens = [m for m in _TOKEN.finditer(text) if m.end() - m.start() <= _MAX_SURFACE]
     out: list[Mention] = []
     busy = 0
-    for i, token in enumerate(tokens):
-        if token.start() < busy or not _may_open(token.group(), known):
+    for start in _openings(text, known):
+        token = _TOKEN.match(text, start)
+        if (
+            start < busy
+            or token is None
+            or token.end() - start > _MAX_SURFACE
+            or not _may_open(token.group(), known)
+        ):
             continue
-        mention = _mention_at(text, tokens, i, known)
+        mention = _mention_at(text, token, known)
         if mention is not None:
             out.append(mention)
             busy = mention.end
     return out
+
+
+def _openings(text: str, known: _Known) -> list[int]:
+    """Where the words that may open a designator start (``_may_open`` decides): words
+    with a digit or a non-ASCII character, and words whose first part is an opener (in
+    any case, read as ASCII: unless a letter upper-cases to ASCII or to several letters,
+    when every word is a candidate)."""
+    for char in _non_ascii(text):
+        upper = char.upper()
+        if char.isalnum() and (len(upper) != 1 or upper.isascii()):
+            return [m.start() for m in _ANY_WORD.finditer(text)]
+    return [m.start() for m in known.openings.finditer(text)]
+
+
+def _non_ascii(text: str) -> set[str]:
+    """The characters of ``text`` outside ASCII (found on its UTF-8 bytes: fast).
+
+    >>> sorted(_non_ascii("Straße – Łódź"))
+    ['ß', 'ó', 'Ł', 'ź', '–']
+    """
+    if text.isascii():
+        return set()
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(data.decode("utf-8", "surrogatepass"))
 
 
 def _may_open(token: str, known: _Known) -> bool:
@@ -119,17 +162,16 @@ def _may_open(token: str, known: _Known) -> bool:
     return re.split(_SEP, token, maxsplit=1)[0].upper() in known.openers
 
 
-def _mention_at(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -> Mention | None:
-    start = tokens[i].start()
-    maker = _maker_before(text, tokens, i, known)
-    if (
-        maker == 0
-        and tokens[i].group().isdigit()
-        and text[tokens[i].end() : tokens[i].end() + 1] != " "
-    ):
+def _mention_at(text: str, token: re.Match[str], known: _Known) -> Mention | None:
+    start, word = token.start(), token.group()
+    maker = _maker_before(text, start, known)
+    # Without a maker, longer readings need a named head or a known name with spaces.
+    spaced = maker > 0 or not word.isascii() or _head(word) in known.prefix_words
+    spaced = spaced or variant_key(word) in known.spaced_prefixes
+    if maker == 0 and word.isdigit() and not spaced:
         return None  # a bare number, unless it starts a spaced name ("737 MAX 8")
-    for end in _candidate_ends(text, tokens, i):
-        multi = end > tokens[i].end()
+    for end in _candidate_ends(text, token, more=spaced):
+        multi = end > token.end()
         entity = _read(text[start:end], known, strict=True, multi=multi, after_maker=maker > 0)
         if entity is None or not _stands_alone(text, start, end, known):
             continue
@@ -139,32 +181,55 @@ def _mention_at(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -
     return None
 
 
-def _candidate_ends(text: str, tokens: list[re.Match[str]], i: int) -> list[int]:
-    """Ends to try, longest first: up to three more words after single spaces, the token,
+def _candidate_ends(text: str, token: re.Match[str], *, more: bool) -> list[int]:
+    """Ends to try, longest first: up to three ``more`` words after single spaces, the token,
     the token without a plural "s", the token with trailing segments cut ("S-200/300")."""
-    run = [tokens[i]]
-    for nxt in tokens[i + 1 : i + 4]:
-        if text[run[-1].end() : nxt.start()] != " ":
+    ends = [token.end()]
+    while more and len(ends) < 4 and text[ends[-1] : ends[-1] + 1] == " ":
+        nxt = _TOKEN.match(text, ends[-1] + 1)
+        if nxt is None or nxt.end() - nxt.start() > _MAX_SURFACE:
             break
-        run.append(nxt)
-    ends = [m.end() for m in reversed(run)]
-    token = tokens[i].group()
-    if token.endswith("s") and token[-2:-1].isdigit():
-        ends.append(tokens[i].end() - 1)
-    cuts = [m.start() for m in re.finditer(_SEP, token)]
-    ends.extend(tokens[i].start() + cut for cut in reversed(cuts))
+        ends.append(nxt.end())
+    ends.reverse()
+    word = token.group()
+    if word.endswith("s") and word[-2:-1].isdigit():
+        ends.append(token.end() - 1)
+    if word.isalnum():
+        return ends
+    cuts = [m.start() for m in _SEPARATOR.finditer(word)]
+    ends.extend(token.start() + cut for cut in reversed(cuts))
     return ends
 
 
-def _maker_before(text: str, tokens: list[re.Match[str]], i: int, known: _Known) -> int:
-    """Length of "Maker " right before token ``i`` (0 if none); makers have up to 3 words."""
-    start = tokens[i].start()
-    for k in range(i - 1, max(i - 4, -1), -1):
-        if text[tokens[k].end() : tokens[k + 1].start()] != " ":
-            break
-        if text[tokens[k].start() : start - 1] in known.makers:
-            return start - tokens[k].start()
+def _maker_before(text: str, start: int, known: _Known) -> int:
+    """Length of "Maker " right before ``start`` (0 if none): the nearest maker made of one
+    to three whole words, each a single space from the next."""
+    if start < 2 or text[start - 1] != " ":
+        return 0
+    for size in known.maker_sizes:
+        begin = start - 1 - size
+        stop = start - 1
+        if begin >= 0 and text[begin:stop] in known.makers and _words(text, begin, stop):
+            return start - begin
     return 0
+
+
+def _words(text: str, begin: int, stop: int) -> bool:
+    """Whether ``text[begin:stop]`` is one to three whole words, a space apart."""
+    if begin and (
+        text[begin - 1].isalnum()
+        or (begin > 1 and text[begin - 1] in _SEPARATORS and text[begin - 2].isalnum())
+    ):
+        return False
+    pieces = text[begin:stop].split(" ")
+    return 1 <= len(pieces) <= 3 and all(
+        len(p) <= _MAX_SURFACE and _TOKEN.fullmatch(p) for p in pieces
+    )
+
+
+def _head(surface: str) -> str:
+    """The first word of ``surface``, upper-cased: up to a dash or white space."""
+    return _HEAD_END.split(surface, maxsplit=1)[0].upper()
 
 
 def _stands_alone(text: str, start: int, end: int, known: _Known) -> bool:
@@ -217,7 +282,7 @@ def _read(
     if strict and surface[0].isalpha() and not surface[0].isupper():
         return None
     variant = variant_key(surface)
-    head = re.split(r"[\s" + _DASH + "]", surface, maxsplit=1)[0].upper()
+    head = _head(surface)
     found = known.entities.get(variant)
     if found is not None:
         named = " " in found.key or head in known.prefix_words
@@ -327,19 +392,75 @@ def _compiled(lexicon: Lexicon) -> _Known:
                     heads.add(parts[0].upper())
     families = {e.key: e for e in canonical if not any(c.isdigit() for c in e.key)}
     heads.update(k for k in families if " " not in k)
+    makers = frozenset(_strings(words, "makers"))
     return _Known(
         entities=entities,
         canonical=tuple(sorted(canonical, key=lambda e: (len(e.key), e.key))),
         families=families,
         prefix_words=frozenset(heads),
         openers=frozenset(heads | openers),
-        makers=frozenset(_strings(words, "makers")),
+        makers=makers,
         lower_suffixes=tuple(_strings(words, "lower_suffixes")),
         not_prefixes=frozenset(w.casefold() for w in _strings(words, "not_prefixes")),
         stop=frozenset(variant_key(w) for w in _strings(words, "not_designators")),
         ambiguous=frozenset(variant_key(w) for w in _strings(words, "ambiguous")),
         nouns=frozenset(w.lower() for w in _strings(words, "nouns")),
+        spaced_prefixes=frozenset(
+            variant[:n]
+            for variant, entity in entities.items()
+            if " " in entity.key
+            for n in range(1, len(variant) + 1)
+        ),
+        maker_sizes=tuple(sorted({len(m) for m in makers})),
+        openings=_openings_pattern(heads | openers),
     )
+
+
+def _openings_pattern(openers: set[str]) -> re.Pattern[str]:
+    """The first characters of the words ``find`` reads: a digit or a non-ASCII letter, or
+    a capital with a digit after it or that starts an opener (rest in any case).
+
+    >>> [m.start() for m in _openings_pattern({"BUK"}).finditer("a Buk, buk, S-200, BUKA")]
+    [2, 12]
+    """
+    by_first: dict[str, list[str]] = {}
+    for opener in openers:
+        by_first.setdefault(opener[0], []).append(opener[1:])
+    alternatives = [r"(?<=[^\W_a-zA-Z])", _DIGITISH]
+    for first, rests in sorted(by_first.items()):
+        if "A" <= first <= "Z":
+            alternatives.append(f"(?<={first})(?={_trie(rests)}(?![^\\W_]))")
+    return re.compile(_WORD_START + "(?:" + "|".join(alternatives) + ")")
+
+
+def _trie(words: list[str]) -> str:
+    """An expression matching ``words`` in any case, shared beginnings factored out.
+
+    >>> print(_trie(["UK", "TR", "", "MP-3"]))
+    (?:[Mm][Pp]\\-3|[Tt][Rr]|[Uu][Kk])?
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expression(node: dict[str, Any]) -> str:
+        branches = [_any_case(c) + expression(sub) for c, sub in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return expression(tree)
+
+
+def _any_case(char: str) -> str:
+    if char.isascii():
+        return f"[{char}{char.lower()}]" if char.isalpha() else re.escape(char)
+    return f"(?i:{re.escape(char)})"
 
 
 def _entries(key: str, entry: Any) -> list[tuple[Entity, list[str]]]:

@@ -7,13 +7,16 @@ New rows go in the tables below: ``EXAMPLES`` for behaviour we rely on,
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from discrepancy.kinds import designators
-from discrepancy.lexicon import Lexicon, LexiconError
-from discrepancy.model import Entity
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.model import Entity, Mention
+from discrepancy.similarity import DASHES
 from discrepancy.strategies.entities import designator_spellings
 from discrepancy.strategies.entities import designators as entities
 
@@ -243,3 +246,137 @@ def test_user_data_extends_the_known_list() -> None:
     entity = designators.parse("XQ-58", lexicon=lexicon)
     assert entity is not None
     assert (True, "drone") == (entity.known, entity.category)
+
+
+# -- the fast scan against the token-by-token reading it replaced -------------------------
+
+_SLOW_TOKEN = re.compile(r"[^\W_]+(?:[" + re.escape(DASHES) + r"/][^\W_]+)*")
+
+
+def _slow_find(text: str) -> list[Mention]:
+    """The first implementation of ``designators.find``: every word of the text in turn."""
+    known = designators._compiled(default_lexicon())
+    tokens = [m for m in _SLOW_TOKEN.finditer(text) if m.end() - m.start() <= 40]
+    out: list[Mention] = []
+    busy = 0
+    for i, token in enumerate(tokens):
+        if token.start() < busy or not designators._may_open(token.group(), known):
+            continue
+        mention = _slow_mention_at(text, tokens, i)
+        if mention is not None:
+            out.append(mention)
+            busy = mention.end
+    return out
+
+
+def _slow_mention_at(text: str, tokens: list[re.Match[str]], i: int) -> Mention | None:
+    known = designators._compiled(default_lexicon())
+    start = tokens[i].start()
+    maker = 0
+    for k in range(i - 1, max(i - 4, -1), -1):
+        if text[tokens[k].end() : tokens[k + 1].start()] != " ":
+            break
+        if text[tokens[k].start() : start - 1] in known.makers:
+            maker = start - tokens[k].start()
+            break
+    after = text[tokens[i].end() : tokens[i].end() + 1]
+    if maker == 0 and tokens[i].group().isdigit() and after != " ":
+        return None
+    for end in _slow_candidate_ends(text, tokens, i):
+        multi = end > tokens[i].end()
+        entity = designators._read(
+            text[start:end], known, strict=True, multi=multi, after_maker=maker > 0
+        )
+        if entity is None or not designators._stands_alone(text, start, end, known):
+            continue
+        begin = start - maker
+        surface = text[begin:end]
+        return Mention(start=begin, end=end, surface=surface, kind="designator", value=entity)
+    return None
+
+
+def _slow_candidate_ends(text: str, tokens: list[re.Match[str]], i: int) -> list[int]:
+    run = [tokens[i]]
+    for nxt in tokens[i + 1 : i + 4]:
+        if text[run[-1].end() : nxt.start()] != " ":
+            break
+        run.append(nxt)
+    ends = [m.end() for m in reversed(run)]
+    token = tokens[i].group()
+    if token.endswith("s") and token[-2:-1].isdigit():
+        ends.append(tokens[i].end() - 1)
+    cuts = [m.start() for m in re.finditer("[" + re.escape(DASHES) + "/]", token)]
+    ends.extend(tokens[i].start() + cut for cut in reversed(cuts))
+    return ends
+
+
+_NEWS_WORDS = st.sampled_from(
+    [
+        "S-200",
+        "s-200",
+        "S200",
+        "Il-20",
+        "IL-20PP",
+        "Boeing",
+        "Airbus",
+        "A320",
+        "737",
+        "MAX",
+        "8",
+        "Lockheed",
+        "Martin",
+        "F-35I",
+        "Buk",
+        "buk",
+        "BUK",
+        "M-1",
+        "Iron",
+        "Dome",
+        "iron",
+        "Patriot",
+        "missiles",
+        "Leopard",
+        "2A4",
+        "ATR",
+        "72",
+        "the",
+        "The",
+        "15",
+        "2018-09-17",
+        "F-16s",
+        "S-200/300",
+        "Mid-2018",
+        "COVID-19",
+        "ß",
+        "ſ",
+        "ı",
+        "İ",
+        "Straße",
+        "Bayraktar",
+        "TB2",
+        "Su-24",
+        "Tu-22M3",
+        "x",
+        "Ⅻ",
+        "²",
+        "١٢",
+        "MH17",
+        "ZSU-23-4",
+    ]
+)
+_NEWS_GAPS = st.sampled_from([" ", " ", " ", "  ", "-", "–", "/", ", ", ". ", "\n", "’s ", ""])
+_NEWS_TEXT = st.lists(st.tuples(_NEWS_WORDS, _NEWS_GAPS), max_size=25).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+
+
+@given(st.one_of(st.text(max_size=80), _CODEISH, _NEWS_TEXT))
+def test_find_agrees_with_the_token_by_token_reading(text: str) -> None:
+    assert _slow_find(text) == designators.find(text)
+
+
+def test_long_runs_of_codes_and_capitals_are_handled() -> None:
+    """100 KB of codes, capitals or hyphens is read in one pass (this finishes)."""
+    assert 16000 == len(designators.find("S-200 " * 16000))
+    assert [] == designators.find("Aaa Bbb " * 12500)
+    assert [] == designators.find("-" * 100000)
