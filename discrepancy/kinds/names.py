@@ -26,18 +26,16 @@ otherwise (countries have category "country").
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 import attrs
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import Levenshtein
 
 from discrepancy.kinds import designators
-from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.kinds._names_data import Names, compiled, fold, strings, table_of
+from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Entity, Mention
 
 __all__ = [
@@ -51,33 +49,9 @@ __all__ = [
     "variant_key",
 ]
 
-_FILE = "names.toml"
 _MAX_WORDS = 8  # longer runs of capitalised words are cut: no name is that long
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
-_VOWELS = re.compile(r"[aeiou]+")
 _OPENERS = "\"'“‘(["
-
-
-@attrs.frozen(kw_only=True)
-class _Names:
-    titles: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
-    lower_titles: frozenset[str]
-    title_words: frozenset[str]
-    of_words: frozenset[str]  # words an "of" may follow inside a name
-    stop: frozenset[str]
-    particles: frozenset[str]
-    connectors: frozenset[str]
-    org_words: frozenset[str]
-    abbreviations: frozenset[str]
-    suffixes: frozenset[str]  # "Jr", "III"
-    pairs: tuple[tuple[str, str], ...]
-    articles: frozenset[str]  # left out of variant keys ("al", "el")
-    flags: Mapping[str, bool]
-    known: Mapping[str, tuple[str, str]]  # variant key -> (canonical, category)
-    countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
-    demonyms: frozenset[str]  # casefolded
-    weapons: frozenset[str]  # designator variant keys of named systems ("IRONDOME")
-    memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
 
 
 @attrs.frozen(kw_only=True)
@@ -96,40 +70,8 @@ def variant_key(name: str, *, lexicon: Lexicon | None = None) -> str:
     >>> variant_key("Israel") != variant_key("Israeli")
     True
     """
-    data = _compiled(lexicon or default_lexicon())
-    return _fold(name, data)
-
-
-def _fold(name: str, data: _Names) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = re.findall(r"[^\W\d_]+", text)
-    # An article before a word is often left out ("al-Assad", "Assad").
-    words = [w for i, w in enumerate(words[:-1]) if w.casefold() not in data.articles] + words[-1:]
-    # Acronyms ("US", "IS", "U.S.") are spelled, not transliterated.
-    return "".join(w.casefold() if w.isupper() else _fold_word(w.casefold(), data) for w in words)
-
-
-def _fold_word(word: str, data: _Names) -> str:
-    folded = data.memo.get(word)
-    if folded is None:
-        if len(data.memo) > 100_000:  # bound the memory a long-running process keeps
-            data.memo.clear()
-        folded = data.memo[word] = _fold_new_word(word, data)
-    return folded
-
-
-def _fold_new_word(word: str, data: _Names) -> str:
-    for old, new in data.pairs:
-        word = word.replace(old, new)
-    if data.flags["drop_final_h"] and len(word) > 2 and word[-1] == "h" and word[-2] in "aeiou":
-        word = word[:-1]
-    if data.flags["fold_inner_vowels"]:
-        end = len(word)
-        word = _VOWELS.sub(lambda m: m.group() if m.end() == end else "a", word)
-    if data.flags["collapse_doubles"]:
-        word = re.sub(r"(.)\1+", r"\1", word)
-    return word
+    data = compiled(lexicon or default_lexicon())
+    return fold(name, data)
 
 
 def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -170,7 +112,7 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
 def _mentions(
     text: str, lexicon: Lexicon, *, anywhere: bool = False
 ) -> list[tuple[Mention, Mention]]:
-    data = _compiled(lexicon)
+    data = compiled(lexicon)
     lower_words: set[str] | None = None
 
     def used_lower(word: str) -> bool:
@@ -196,7 +138,7 @@ _APPOSITIVE = re.compile(
 _NOT_IN_APPOSITIVE = frozenset(["and", "or", "but", "with", "to", "from", "by", "for", "in"])
 
 
-def _appositive(text: str, pair: tuple[Mention, Mention], data: _Names) -> tuple[Mention, Mention]:
+def _appositive(text: str, pair: tuple[Mention, Mention], data: Names) -> tuple[Mention, Mention]:
     """A title after the name, between commas: "Igor Konashenkov, Russian military
     spokesman, said" (the titled span then runs from the name to the title)."""
     name, titled = pair
@@ -217,7 +159,7 @@ def _appositive(text: str, pair: tuple[Mention, Mention], data: _Names) -> tuple
     )
 
 
-def _runs(text: str, data: _Names, blocked: list[tuple[int, int]]) -> list[list[_Token]]:
+def _runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[list[_Token]]:
     """Runs of capitalised words, particles and connectors, one space apart, outside the
     ``blocked`` spans (sorted)."""
     runs: list[list[_Token]] = []
@@ -268,7 +210,7 @@ def _token(match: re.Match[str]) -> _Token:
     )
 
 
-def _joins(text: str, before: _Token, token: _Token, data: _Names) -> bool:
+def _joins(text: str, before: _Token, token: _Token, data: Names) -> bool:
     gap = text[before.end : token.start]
     if gap in ("' ", "’ ") and before.word.endswith("s"):
         return True  # a plural possessive inside a name: "Kurdistan Workers' Party"
@@ -278,19 +220,19 @@ def _joins(text: str, before: _Token, token: _Token, data: _Names) -> bool:
     return dotted and gap == ". "
 
 
-def _is_particle(word: str, data: _Names) -> bool:
+def _is_particle(word: str, data: Names) -> bool:
     head, _, tail = word.partition("-") if "-" in word else word.partition("‐")
     return word in data.particles or (head in data.particles and tail[:1].isupper())
 
 
-def _cut(run: list[_Token], data: _Names) -> list[list[_Token]]:
+def _cut(run: list[_Token], data: Names) -> list[list[_Token]]:
     """Cut a run at a connector that does not follow an organisation, title or place word
     ("Putin of Russia" is two names, "Strait of Hormuz" one) and where a sentence ends
     after an acronym; trim connectors at the ends."""
     if len(run) > 1 and all(t.word.isupper() for t in run):
         # A headline in capitals ("RUSSIA BLAMES ISRAEL"): only known names count.
         return [
-            [t] for t in run if _fold(t.word, data) in data.known or _is_country_word(t.word, data)
+            [t] for t in run if fold(t.word, data) in data.known or _is_country_word(t.word, data)
         ]
     pieces: list[list[_Token]] = [[]]
     for token in run:
@@ -308,7 +250,7 @@ def _cut(run: list[_Token], data: _Names) -> list[list[_Token]]:
 
 
 def _mention(
-    text: str, run: list[_Token], data: _Names, used_lower: Callable[[str], bool] | None
+    text: str, run: list[_Token], data: Names, used_lower: Callable[[str], bool] | None
 ) -> tuple[Mention, Mention] | None:
     while run and (run[0].word in data.stop or run[0].word in data.connectors):
         run = run[1:]
@@ -342,7 +284,7 @@ def _mention(
 
 
 def _common_opener(
-    text: str, token: _Token, data: _Names, used_lower: Callable[[str], bool]
+    text: str, token: _Token, data: Names, used_lower: Callable[[str], bool]
 ) -> bool:
     """A sentence's first word that the text also writes in lower case ("Improving ...")."""
     if token.word.casefold() in data.countries or not _opens_sentence(text, token.start):
@@ -357,11 +299,11 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;"
 
 
-def _is_country_word(word: str, data: _Names) -> bool:
+def _is_country_word(word: str, data: Names) -> bool:
     return all(part.casefold() in data.countries for part in re.split(r"[-‐]", word))
 
 
-def _title_split(run: list[_Token], data: _Names) -> int:
+def _title_split(run: list[_Token], data: Names) -> int:
     """How many leading tokens form the title: up to the end of the last title phrase
     that leaves a name after it, unless the rest is an organisation ("UN General Assembly")."""
     split = 0
@@ -383,7 +325,7 @@ def _title_split(run: list[_Token], data: _Names) -> int:
     return split if split < len(run) else len(run)
 
 
-def _title_at(run: list[_Token], i: int, data: _Names) -> int:
+def _title_at(run: list[_Token], i: int, data: Names) -> int:
     for phrase in data.titles.get(run[i].word, ()):
         words = tuple(t.word for t in run[i : i + len(phrase)])
         if words == phrase:
@@ -391,7 +333,7 @@ def _title_at(run: list[_Token], i: int, data: _Names) -> int:
     return 0
 
 
-def _lower_title_start(text: str, start: int, data: _Names) -> int:
+def _lower_title_start(text: str, start: int, data: Names) -> int:
     """Extend a title back over one lower-case title word ("military spokesman Igor ...")."""
     match = re.search(r"([a-z]+) $", text[max(0, start - 30) : start])
     if match and match.group(1) in data.lower_titles:
@@ -399,10 +341,10 @@ def _lower_title_start(text: str, start: int, data: _Names) -> int:
     return start
 
 
-def _entity(surface: str, title: str, data: _Names) -> Entity:
+def _entity(surface: str, title: str, data: Names) -> Entity:
     key = " ".join(surface.replace("’", "'").split())
-    variant = _fold(key, data)
-    known = data.known.get(variant) or data.known.get(_fold(key.replace(".", ""), data))
+    variant = fold(key, data)
+    known = data.known.get(variant) or data.known.get(fold(key.replace(".", ""), data))
     country = data.countries.get(key.casefold())
     words = key.split()
     if known is not None:
@@ -410,7 +352,7 @@ def _entity(surface: str, title: str, data: _Names) -> Entity:
         return Entity(
             kind="organisation",
             key=key,
-            variant_key=_fold(canonical, data),
+            variant_key=fold(canonical, data),
             title=title,
             known=True,
             category=category,
@@ -419,7 +361,7 @@ def _entity(surface: str, title: str, data: _Names) -> Entity:
         return Entity(
             kind="name",
             key=key,
-            variant_key=_fold(country, data),
+            variant_key=fold(country, data),
             title=title,
             known=True,
             category="country",
@@ -500,14 +442,14 @@ def _one_slip(a: str, b: str) -> bool:
 
 
 def _keys(name: Entity | str, lexicon: Lexicon) -> tuple[str, str]:
-    data = _compiled(lexicon)
+    data = compiled(lexicon)
     if isinstance(name, Entity):
         return name.key, name.variant_key
     parsed = _mentions(name, lexicon, anywhere=True)
     value = parsed[0][0].value if len(parsed) == 1 else None
     if isinstance(value, Entity):
         return value.key, value.variant_key
-    return " ".join(name.split()), _fold(name, data)
+    return " ".join(name.split()), fold(name, data)
 
 
 def country_of(word: str, *, lexicon: Lexicon | None = None) -> str | None:
@@ -516,7 +458,7 @@ def country_of(word: str, *, lexicon: Lexicon | None = None) -> str | None:
     >>> country_of("Israeli"), country_of("Russia"), country_of("U.S."), country_of("Paris")
     ('Israel', 'Russia', 'United States', None)
     """
-    data = _compiled(lexicon or default_lexicon())
+    data = compiled(lexicon or default_lexicon())
     return data.countries.get(" ".join(word.split()).casefold())
 
 
@@ -530,109 +472,5 @@ def demonyms(word: str, *, lexicon: Lexicon | None = None) -> list[str]:
     country = country_of(word, lexicon=lex)
     if country is None:
         return []
-    entry = _table(lex.table("names"), "countries").get(country, {})
-    return list(_strings(entry, "demonyms", f"countries.{country}"))
-
-
-# -- the data file -------------------------------------------------------------------------
-
-
-@functools.cache
-def _compiled(lexicon: Lexicon) -> _Names:
-    table = lexicon.table("names")
-    titles = _table(table, "titles")
-    words = _table(table, "words")
-    phrases = [tuple(p.replace(".", "").split()) for p in _strings(titles, "phrases", "titles")]
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        by_first.setdefault(phrase[0], []).append(phrase)
-    title_words = {w for p in phrases for w in p}
-    of_words = ("organisation", "places", "connectors")
-    base = _Names(
-        titles={k: tuple(v) for k, v in by_first.items()},
-        lower_titles=frozenset(_strings(titles, "lower", "titles")),
-        title_words=frozenset(title_words),
-        of_words=frozenset(title_words.union(*(_strings(words, k, "words") for k in of_words))),
-        stop=frozenset(_strings(words, "stop", "words")),
-        particles=frozenset(_strings(words, "particles", "words")),
-        connectors=frozenset(_strings(words, "connectors", "words")),
-        org_words=frozenset(_strings(words, "organisation", "words")),
-        abbreviations=frozenset(_strings(words, "abbreviations", "words")),
-        suffixes=frozenset(_strings(words, "suffixes", "words")),
-        **_transliteration(_table(table, "transliteration")),
-        known={},
-        countries={},
-        demonyms=frozenset(),
-        weapons=_weapons(lexicon),
-    )
-    countries, demonyms = _countries(_table(table, "countries"))
-    known = _organisations(_table(table, "organisations"), base)
-    return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
-
-
-def _weapons(lexicon: Lexicon) -> frozenset[str]:
-    """Named weapon systems ("Iron Dome", "HIMARS") are designators, not names; names that
-    are also ordinary names ("Bradley", "Caesar") stay names."""
-    known = designators._compiled(lexicon)
-    return frozenset(
-        variant
-        for variant in known.entities
-        if not any(c.isdigit() for c in variant) and variant not in known.ambiguous
-    )
-
-
-def _transliteration(trans: Mapping[str, Any]) -> dict[str, Any]:
-    pairs = trans.get("pairs", [])
-    if not isinstance(pairs, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
-    ):
-        raise LexiconError(_FILE, "transliteration.pairs", "must be a list of string pairs")
-    flags = ("fold_inner_vowels", "drop_final_h", "collapse_doubles")
-    return {
-        "articles": frozenset(a.casefold() for a in _strings(trans, "articles", "transliteration")),
-        "pairs": tuple((a.casefold(), b.casefold()) for a, b in pairs),
-        "flags": {flag: bool(trans.get(flag, False)) for flag in flags},
-    }
-
-
-def _organisations(table: Mapping[str, Any], data: _Names) -> dict[str, tuple[str, str]]:
-    known: dict[str, tuple[str, str]] = {}
-    for name, entry in table.items():
-        where = f"organisations.{name}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("category", ""), str):
-            raise LexiconError(_FILE, where, "must be a table with a string category")
-        for spelling in [name, *_strings(entry, "spellings", where)]:
-            variant = _fold(spelling.replace(".", ""), data)
-            old = known.get(variant)
-            if old is not None and old[0] != name:
-                raise LexiconError(_FILE, where, f"{spelling!r} is also a spelling of {old[0]!r}")
-            known[variant] = (name, entry.get("category", ""))
-    return known
-
-
-def _countries(table: Mapping[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
-    countries: dict[str, str] = {}
-    demonyms: set[str] = set()
-    for name, entry in table.items():
-        where = f"countries.{name}"
-        if not isinstance(entry, dict):
-            raise LexiconError(_FILE, where, "must be a table")
-        adjectives = _strings(entry, "demonyms", where)
-        demonyms.update(a.casefold() for a in adjectives)
-        for word in [name, *adjectives, *_strings(entry, "aliases", where)]:
-            countries[word.casefold()] = name
-    return countries, frozenset(demonyms)
-
-
-def _table(table: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = table.get(key, {})
-    if not isinstance(value, dict):
-        raise LexiconError(_FILE, key, "must be a table")
-    return value
-
-
-def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise LexiconError(_FILE, f"{where}.{key}", "must be a list of non-empty strings")
-    return value
+    entry = table_of(lex.table("names"), "countries").get(country, {})
+    return list(strings(entry, "demonyms", f"countries.{country}"))

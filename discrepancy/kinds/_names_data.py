@@ -1,0 +1,191 @@
+"""``names.toml`` compiled for ``kinds.names``: titles, name words, transliteration rules,
+known organisations and countries, and the folding of a name to its variant key.
+
+Compiled lazily, once per ``Lexicon``; every entry is checked and a bad one raises
+``LexiconError`` naming ``names.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from discrepancy.kinds import designators
+from discrepancy.lexicon import Lexicon, LexiconError
+
+__all__ = ["Names", "compiled", "fold", "strings", "table_of"]
+
+_FILE = "names.toml"
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+@attrs.frozen(kw_only=True)
+class Names:
+    """``names.toml`` compiled: word sets, title phrases, folding rules, known names."""
+
+    titles: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    lower_titles: frozenset[str]
+    title_words: frozenset[str]
+    of_words: frozenset[str]  # words an "of" may follow inside a name
+    stop: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    org_words: frozenset[str]
+    abbreviations: frozenset[str]
+    suffixes: frozenset[str]  # "Jr", "III"
+    pairs: tuple[tuple[str, str], ...]
+    articles: frozenset[str]  # left out of variant keys ("al", "el")
+    flags: Mapping[str, bool]
+    known: Mapping[str, tuple[str, str]]  # variant key -> (canonical, category)
+    countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
+    demonyms: frozenset[str]  # casefolded
+    weapons: frozenset[str]  # designator variant keys of named systems ("IRONDOME")
+    memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
+
+
+def fold(name: str, data: Names) -> str:
+    """The variant key of ``name``: each word folded by the transliteration rules.
+
+    >>> from discrepancy.lexicon import default_lexicon
+    >>> data = compiled(default_lexicon())
+    >>> fold("Bashar al-Assad", data) == fold("Bashar Assad", data), fold("Hizbullah", data)
+    (True, 'hazbala')
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[^\W\d_]+", text)
+    # An article before a word is often left out ("al-Assad", "Assad").
+    words = [w for i, w in enumerate(words[:-1]) if w.casefold() not in data.articles] + words[-1:]
+    # Acronyms ("US", "IS", "U.S.") are spelled, not transliterated.
+    return "".join(w.casefold() if w.isupper() else _fold_word(w.casefold(), data) for w in words)
+
+
+def _fold_word(word: str, data: Names) -> str:
+    folded = data.memo.get(word)
+    if folded is None:
+        if len(data.memo) > 100_000:  # bound the memory a long-running process keeps
+            data.memo.clear()
+        folded = data.memo[word] = _fold_new_word(word, data)
+    return folded
+
+
+def _fold_new_word(word: str, data: Names) -> str:
+    for old, new in data.pairs:
+        word = word.replace(old, new)
+    if data.flags["drop_final_h"] and len(word) > 2 and word[-1] == "h" and word[-2] in "aeiou":
+        word = word[:-1]
+    if data.flags["fold_inner_vowels"]:
+        end = len(word)
+        word = _VOWELS.sub(lambda m: m.group() if m.end() == end else "a", word)
+    if data.flags["collapse_doubles"]:
+        word = re.sub(r"(.)\1+", r"\1", word)
+    return word
+
+
+@functools.cache
+def compiled(lexicon: Lexicon) -> Names:
+    """``names.toml`` of ``lexicon``, compiled once per lexicon."""
+    table = lexicon.table("names")
+    titles = table_of(table, "titles")
+    words = table_of(table, "words")
+    phrases = [tuple(p.replace(".", "").split()) for p in strings(titles, "phrases", "titles")]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    title_words = {w for p in phrases for w in p}
+    of_words = ("organisation", "places", "connectors")
+    base = Names(
+        titles={k: tuple(v) for k, v in by_first.items()},
+        lower_titles=frozenset(strings(titles, "lower", "titles")),
+        title_words=frozenset(title_words),
+        of_words=frozenset(title_words.union(*(strings(words, k, "words") for k in of_words))),
+        stop=frozenset(strings(words, "stop", "words")),
+        particles=frozenset(strings(words, "particles", "words")),
+        connectors=frozenset(strings(words, "connectors", "words")),
+        org_words=frozenset(strings(words, "organisation", "words")),
+        abbreviations=frozenset(strings(words, "abbreviations", "words")),
+        suffixes=frozenset(strings(words, "suffixes", "words")),
+        **_transliteration(table_of(table, "transliteration")),
+        known={},
+        countries={},
+        demonyms=frozenset(),
+        weapons=_weapons(lexicon),
+    )
+    countries, demonyms = _countries(table_of(table, "countries"))
+    known = _organisations(table_of(table, "organisations"), base)
+    return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
+
+
+def _weapons(lexicon: Lexicon) -> frozenset[str]:
+    """Named weapon systems ("Iron Dome", "HIMARS") are designators, not names; names that
+    are also ordinary names ("Bradley", "Caesar") stay names."""
+    known = designators._compiled(lexicon)
+    return frozenset(
+        variant
+        for variant in known.entities
+        if not any(c.isdigit() for c in variant) and variant not in known.ambiguous
+    )
+
+
+def _transliteration(trans: Mapping[str, Any]) -> dict[str, Any]:
+    pairs = trans.get("pairs", [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        raise LexiconError(_FILE, "transliteration.pairs", "must be a list of string pairs")
+    flags = ("fold_inner_vowels", "drop_final_h", "collapse_doubles")
+    return {
+        "articles": frozenset(a.casefold() for a in strings(trans, "articles", "transliteration")),
+        "pairs": tuple((a.casefold(), b.casefold()) for a, b in pairs),
+        "flags": {flag: bool(trans.get(flag, False)) for flag in flags},
+    }
+
+
+def _organisations(table: Mapping[str, Any], data: Names) -> dict[str, tuple[str, str]]:
+    known: dict[str, tuple[str, str]] = {}
+    for name, entry in table.items():
+        where = f"organisations.{name}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("category", ""), str):
+            raise LexiconError(_FILE, where, "must be a table with a string category")
+        for spelling in [name, *strings(entry, "spellings", where)]:
+            variant = fold(spelling.replace(".", ""), data)
+            old = known.get(variant)
+            if old is not None and old[0] != name:
+                raise LexiconError(_FILE, where, f"{spelling!r} is also a spelling of {old[0]!r}")
+            known[variant] = (name, entry.get("category", ""))
+    return known
+
+
+def _countries(table: Mapping[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
+    countries: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for name, entry in table.items():
+        where = f"countries.{name}"
+        if not isinstance(entry, dict):
+            raise LexiconError(_FILE, where, "must be a table")
+        adjectives = strings(entry, "demonyms", where)
+        demonyms.update(a.casefold() for a in adjectives)
+        for word in [name, *adjectives, *strings(entry, "aliases", where)]:
+            countries[word.casefold()] = name
+    return countries, frozenset(demonyms)
+
+
+def table_of(table: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    """The sub-table ``key`` of ``table`` (empty when missing), checked to be a table."""
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise LexiconError(_FILE, key, "must be a table")
+    return value
+
+
+def strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    """The list of non-empty strings under ``key`` (empty when missing), checked."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(_FILE, f"{where}.{key}", "must be a list of non-empty strings")
+    return value
