@@ -185,9 +185,9 @@ def _number_role(
     lexicon: Lexicon,
 ) -> tuple[str, str] | None:
     """(role, group): "people killed" and the sub-group counted ("crew"), if any."""
-    if not toks or kind in ("ordinal", "percent", "currency"):
+    if not toks or kind in ("ordinal", "currency"):
         return None
-    if kind in ("duration", "dimension"):
+    if kind in ("duration", "dimension", "percent"):
         role = _measure_role(text, mention, toks, table, lexicon)
         return None if role is None else (role, "")
     after = _index(toks, mention.end)
@@ -296,7 +296,16 @@ def _measure_role(
         )
         if dim == info.dimension
     ]
-    return min(hits)[1] if hits else None
+    if not hits:
+        return None
+    name = min(hits)[1]
+    after = _index(toks, mention.end)
+    while after < len(toks) and toks[after].start < mention.end:
+        after += 1
+    whose = [t.word for t in toks[after : after + 3] if t.word in table.subjects.get(name, ())]
+    if whose:
+        return f"{name} of the {whose[0]}"
+    return None if name in table.needs_subject else name
 
 
 def _absences(

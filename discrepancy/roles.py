@@ -47,6 +47,8 @@ class Roles:
     measures: Mapping[tuple[str, ...], tuple[str, str]]
     date_events: Mapping[tuple[str, ...], tuple[str, bool, bool]]
     absent: Mapping[tuple[str, ...], tuple[str, str]]
+    subjects: Mapping[str, frozenset[str]]  # measure -> nouns naming whose measure it is
+    needs_subject: frozenset[str]
     clause_breaks: frozenset[str]
     noun_barriers: frozenset[str]
     attribution: frozenset[str]
@@ -92,6 +94,13 @@ def compiled(lexicon: Lexicon) -> Roles:
         for m in _entries(table, "measure")
         for w in _strs(m, "absent", required=False)
     }
+    subjects = {
+        _str(m, "name"): frozenset(_strs(m, "subjects", required=False))
+        for m in _entries(table, "measure")
+    }
+    needs_subject = frozenset(
+        _str(m, "name") for m in _entries(table, "measure") if m.get("require_subject")
+    )
     date_events = {
         _key(w): (_str(d, "name"), bool(d.get("compare", True)), bool(d.get("subject", False)))
         for d in _entries(table, "date_event")
@@ -104,6 +113,8 @@ def compiled(lexicon: Lexicon) -> Roles:
         measures=measures,
         date_events=date_events,
         absent=absent,
+        subjects=subjects,
+        needs_subject=needs_subject,
         clause_breaks=frozenset(_strs(table, "clause_breaks", required=False)),
         noun_barriers=frozenset(_strs(table, "noun_barriers", required=False)),
         attribution=frozenset(_strs(table, "attribution", required=False)),
