@@ -13,10 +13,12 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
 
+from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds import _numtokens as nt
 from discrepancy.kinds import _numwords as nw
 from discrepancy.kinds._numlex import DIG, ORD, NumLex, Word, resolve
@@ -79,7 +81,9 @@ def scan(
     [('dozens', 24.0, 100.0), ('21st', 21.0, 21.0), ('half a dozen', 6.0, 6.0)]
     """
     nl = resolve(lexicon)
-    toks, info = _tokens(text, nl)
+    lower = text.lower()
+    fast = anchors.safe(text, lower)
+    toks, info = _tokens(text, lower, nl, lexicon if fast else None, fast=fast)
     found: list[NumberMatch] = []
     i = 0
     while i < len(toks):
@@ -91,22 +95,46 @@ def scan(
         match = _match(text, parsed, info.get(parsed.start))
         if keep_glued or not (match.letter_before or match.designator or match.glued_after):
             found.append(match)
-    return _merge_counts(text, nl, found)
+    counts = (
+        anchors.matches_at(nl.counts_re, text, anchors.count_starts(lower, lexicon))
+        if fast and nl.counts_re is not None
+        else None
+    )
+    return _merge_counts(text, nl, found, counts)
 
 
-def _tokens(text: str, nl: NumLex) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]:
+def _streams(
+    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, *, fast: bool
+) -> list[Iterable[re.Match[str]]]:
+    """The matches of the skip, digit and word patterns, each as ``finditer`` gives them.
+
+    With ``fast`` (``anchors.safe``) they are tried only where they can start.
+    """
+    if fast:
+        digits = anchors.digit_starts(text)
+        words = anchors.matches_at(nl.lower_word_re, lower, anchors.word_starts(lower, lexicon))
+        return [
+            anchors.matches_at(nl.skip_re, text, digits),
+            anchors.matches_at(nl.digit_re, text, digits),
+            words,
+        ]
+    return [
+        nl.skip_re.finditer(text),
+        nl.digit_re.finditer(text),
+        nl.lower_word_re.finditer(lower)
+        if len(lower) == len(text)  # lower-casing kept every offset
+        else nl.word_re.finditer(text),
+    ]
+
+
+def _tokens(
+    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, *, fast: bool
+) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]:
     toks: list[nt.Tok] = []
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
-    lower = text.lower()
-    words = (
-        nl.lower_word_re.finditer(lower)
-        if len(lower) == len(text)  # lower-casing kept every offset
-        else nl.word_re.finditer(text)
-    )
-    matches = heapq.merge(
-        nl.skip_re.finditer(text), nl.digit_re.finditer(text), words, key=lambda m: m.start()
-    )
+    streams = _streams(text, lower, nl, lexicon, fast=fast)
+    matches = heapq.merge(*streams, key=lambda m: m.start())
     for m in matches:
         if prev_end is not None and m.start() < prev_end:
             continue
@@ -238,11 +266,13 @@ def _match(text: str, parsed: nt.Parsed, info: _DigitInfo | None) -> NumberMatch
     )
 
 
-def _merge_counts(text: str, nl: NumLex, found: list[NumberMatch]) -> list[NumberMatch]:
+def _merge_counts(
+    text: str, nl: NumLex, found: list[NumberMatch], counts: list[re.Match[str]] | None
+) -> list[NumberMatch]:
     if nl.counts_re is None:
         return found
     extra = []
-    for m in nl.counts_re.finditer(text):
+    for m in nl.counts_re.finditer(text) if counts is None else counts:
         key = " ".join(m.group().lower().split())
         value = float(nl.counts[key])
         extra.append(

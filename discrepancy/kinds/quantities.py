@@ -17,6 +17,7 @@ import re
 
 import attrs
 
+from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds import _compound as cp
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import units
@@ -28,6 +29,7 @@ from discrepancy.model import Interval, Mention
 __all__ = ["find", "parse"]
 
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?P<a>an?)[ \t-]{1,3}(?P<w>[A-Za-z]+)", re.I)
+_ARTICLE_START = re.compile(r"an?[ \t-]")  # where _ARTICLE_UNIT may match (lower-cased)
 _WORD = re.compile(r"[A-Za-z]+")
 _THE = re.compile(r"(?<![A-Za-z])the[ \t]{1,3}\Z", re.I)
 
@@ -60,7 +62,15 @@ def _with_articles(
     """Add "a"/"an" as the number 1 where a unit follows ("less than a minute")."""
     extra = []
     first_words = _unit_words(lexicon or default_lexicon())
-    for m in _ARTICLE_UNIT.finditer(text):
+    lower = text.lower()
+    found = (
+        anchors.matches_at(
+            _ARTICLE_UNIT, text, anchors.starts_of(_ARTICLE_START, lower, overlapping=False)
+        )
+        if anchors.safe(text, lower)
+        else _ARTICLE_UNIT.finditer(text)
+    )
+    for m in found:
         if m.group("w").lower() not in first_words:
             continue  # cheap test before asking units
         unit = unit_after(text, m.end("a"), lexicon)

@@ -21,6 +21,7 @@ __all__ = [
     "Phrasing",
     "amounts",
     "counts",
+    "news_texts",
     "phrasings",
     "spellings",
     "to_words",
@@ -55,6 +56,84 @@ _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3,
 _LOWER = (("more than", False), ("over", False), ("at least", True), ("no fewer than", True))
 _UPPER = (("less than", False), ("fewer than", False), ("up to", True), ("no more than", True))
 _ABOUT = ("about", "around", "roughly", "approximately", "some")
+
+
+# Pieces of news-like text for ``news_texts``: number words and digits, units, articles,
+# hedges, idioms, and characters whose case or digit value is unusual.
+_PIECES = (
+    *_ONES[:13],
+    "twenty",
+    "hundred",
+    "thousand",
+    "million",
+    "bn",
+    "dozens",
+    "half",
+    "a",
+    "an",
+    "A",
+    "An",
+    "a few",
+    "a couple of",
+    "at one point",
+    "no one",
+    "one-on-one",
+    "more than",
+    "between",
+    "and",
+    "to",
+    "-",
+    "in",
+    "out of",
+    "per",
+    "over",
+    "km",
+    "miles",
+    "hour",
+    "minute",
+    "years",
+    "m",
+    "%",
+    "$",
+    "US$",
+    "MUSD",
+    "people",
+    "killed",
+    "someone",
+    "often",
+    "the",
+    "½",
+    "21st",
+    "1,200",
+    "3.5",
+    "2019",
+    "04:17",
+    "5/17/2018",
+    "12,34,567",
+    "-5",
+    ".5",
+    "\u22123",
+    "\u0663",
+    "\u017f",
+    "\u212a",
+    "\u0130",
+    "\u2019s",
+    "caf\u00e9",
+)
+
+
+def news_texts(*, max_pieces: int = 40) -> st.SearchStrategy[str]:
+    """Texts built from news-like pieces (numbers, units, hedges, odd characters).
+
+    >>> from hypothesis import find
+    >>> "1,200" in find(news_texts(), lambda t: "1,200" in t)
+    True
+    """
+    piece = st.one_of(st.sampled_from(_PIECES), st.integers(0, 10**6).map(str))
+    gap = st.sampled_from([" ", " ", " ", "", "-", ", ", ". ", "\n", "\t", "  ", "/"])
+    return st.lists(st.tuples(piece, gap), max_size=max_pieces).map(
+        lambda parts: "".join(p + g for p, g in parts)
+    )
 
 
 @attrs.frozen(kw_only=True)

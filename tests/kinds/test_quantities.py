@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import re
+import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from discrepancy import find_quantities
+from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds.quantities import find, parse
 from discrepancy.lexicon import LexiconError, load_lexicon
 from discrepancy.model import Interval, Mention
-from discrepancy.strategies.quantities import Phrasing, amounts, phrasings
+from discrepancy.strategies.quantities import Phrasing, amounts, news_texts, phrasings
 
 N = None
 EXACT = (True, True, False)  # both ends inclusive, not approximate
@@ -295,3 +299,17 @@ def test_bad_hedge_entries_raise(tmp_path: Path, entry: str) -> None:
     extra.write_text(entry, encoding="utf-8")
     with pytest.raises(LexiconError):
         find("about 5", lexicon=load_lexicon(extra))
+
+
+@given(st.one_of(news_texts(), st.text()))
+def test_anchored_reading_equals_the_full_scan(text: str) -> None:
+    # the fast path tries the token patterns only where they can start: same result
+    fast = find(text)
+    with mock.patch.object(anchors, "safe", return_value=False):
+        assert find(text) == fast
+
+
+def test_case_folds_onto_ascii_are_all_listed() -> None:
+    letter = re.compile(r"(?i)[a-z]")
+    folds = [chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.match(chr(c))]
+    assert "".join(folds) == anchors.FOLDS_ONTO_ASCII

@@ -1,0 +1,134 @@
+"""Where the token regexes can start, found without a per-character regex scan (private).
+
+``finditer`` with a pattern that opens with a look-behind tries the whole pattern at every
+character: on news text that is most of the time spent reading numbers.  Here cheap
+searches (``str.find`` for digits, a literal-led regex on the lower-cased text for words)
+give a superset of the positions where a match can start, and ``matches_at`` tries the
+real pattern only there, keeping ``finditer``'s non-overlapping, left-to-right result.
+
+The lower-cased text stands for the text only when lower-casing keeps every offset and
+no character case-folds onto an ASCII letter ("ſ", the Kelvin sign ...); ``safe`` says so,
+and callers fall back to ``finditer`` otherwise (the results are the same, only slower).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from discrepancy.kinds._numlex import NumLex, resolve, trie_pattern
+from discrepancy.lexicon import Lexicon, default_lexicon
+
+# Non-ASCII characters that IGNORECASE matches to an ASCII letter (checked by the tests).
+FOLDS_ONTO_ASCII = "\u0130\u0131\u017f\u212a"
+_ASCII = bytes(range(128))
+_SIGNS = "-\u2212+."
+
+
+def safe(text: str, lower: str) -> bool:
+    """Whether ``lower`` may stand for ``text`` and ASCII digits are its only digits.
+
+    >>> safe("Five 5", "five 5"), safe("\u0665", "\u0665")
+    (True, False)
+    """
+    if len(lower) != len(text):
+        return False
+    if text.isascii():
+        return True
+    rest = set(
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII)
+        .decode("utf-8", "surrogatepass")
+    )
+    return not any(c.isdecimal() or c in FOLDS_ONTO_ASCII for c in rest)
+
+
+def digit_starts(text: str) -> list[int]:
+    """Where an ASCII digit run starts, and the sign or point just before it.
+
+    >>> digit_starts("a -12 and .5")
+    [2, 3, 10, 11]
+    """
+    positions: set[int] = set()
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i >= 0:
+            positions.add(i)
+            i = text.find(digit, i + 1)
+    starts = set()
+    for i in positions:
+        if i - 1 not in positions:
+            starts.add(i)
+            if i and text[i - 1] in _SIGNS:
+                starts.add(i - 1)
+    return sorted(starts)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` when every match starts at one of ``starts`` (sorted).
+
+    >>> [m.group() for m in matches_at(re.compile(r"\\d+"), "12 ab 345", [0, 1, 6])]
+    ['12', '345']
+    """
+    out = []
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = max(m.end(), pos + 1)
+    return out
+
+
+def starts_of(pattern: re.Pattern[str], lower: str, *, overlapping: bool = True) -> list[int]:
+    """Where the literal-led candidate ``pattern`` matches in ``lower``.
+
+    Without ``overlapping`` a match hides the starts inside it: only for patterns whose
+    matches cannot contain another true start (letters only, each starting a word).
+    """
+    if not overlapping:
+        return [m.start() for m in pattern.finditer(lower)]
+    out = []
+    m = pattern.search(lower)
+    while m is not None:
+        out.append(m.start())
+        m = pattern.search(lower, m.start() + 1)
+    return out
+
+
+@functools.cache
+def _candidates(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Candidates for number words (the character before them) and for counts ("a few")."""
+    nl = resolve(lexicon)
+    heads = {key.split(" ")[0][:3] for key in {*nl.words, *nl.idioms} if key.strip()}
+    alternation = trie_pattern(sorted(heads, key=len, reverse=True))
+    # One character before the word, then a look-ahead: faster than a look-behind first,
+    # and a match one character wide hides no other start.
+    words = re.compile(r"[^a-z](?=" + (alternation or "(?!)") + ")")
+    return words, _count_candidates(nl)
+
+
+def _count_candidates(nl: NumLex) -> re.Pattern[str] | None:
+    if not nl.counts:
+        return None
+    heads = {
+        re.escape(key.split()[0]) + (r"\s" if len(key.split()) > 1 else "")
+        for key in nl.counts
+        if key.split()
+    }
+    return re.compile("|".join(sorted(heads, key=len, reverse=True)))
+
+
+def word_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
+    """Positions of ``lower`` where a number word of the lexicon may start."""
+    words = _candidates(lexicon or default_lexicon())[0]
+    return [0, *(m.start() + 1 for m in words.finditer(lower))]
+
+
+def count_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
+    """Positions of ``lower`` where an approximate count ("a few") may start."""
+    pattern = _candidates(lexicon or default_lexicon())[1]
+    return [] if pattern is None else starts_of(pattern, lower)
