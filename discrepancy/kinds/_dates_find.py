@@ -44,21 +44,30 @@ _RIGHT = 32  # and right of its last
 class Anchors:
     """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
 
-    ``lower`` reads lower-cased text (fast); ``anycase`` the text as written, for a text
-    whose lower-cased form is not as long (a few letters lower-case to two characters).
+    ``words_at`` finds anchor words after a character that is no ASCII letter (so the regex
+    engine skips the insides of words quickly), ``others_at`` digits and other one-character
+    anchors. A few more tokens may be found (a word after a letter beyond ASCII): the
+    tokens of each window are checked again.
     """
 
     words: frozenset[str]
     prefix: frozenset[str]
-    lower: re.Pattern[str]
-    anycase: re.Pattern[str]
+    words_at: re.Pattern[str]
+    others_at: re.Pattern[str]
 
-    def find(self, text: str) -> Iterator[re.Match[str]]:
-        """The anchors of ``text`` (and maybe a few more tokens), in order."""
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
         low = text.lower()
-        if len(low) == len(text):
-            return self.lower.finditer(low)
-        return self.anycase.finditer(text)
+        if len(low) != len(text):  # a few letters lower-case to two characters
+            words = re.compile(self.words_at.pattern, re.IGNORECASE)
+            others = re.compile(self.others_at.pattern, re.IGNORECASE)
+            low = text
+        else:
+            words, others = self.words_at, self.others_at
+        spans = [(m.start(), m.end() - 1) for m in words.finditer(" " + low)]
+        spans += [m.span() for m in others.finditer(low)]
+        spans.sort()
+        return spans
 
 
 @functools.cache
@@ -67,8 +76,9 @@ def anchors(w: Words) -> Anchors:
 
     >>> from discrepancy.kinds._dates_lex import resolve_lexicon
     >>> a = anchors(resolve_lexicon(None))
-    >>> [m.group() for m in a.find("On Sept. 17, then the week")]
-    ['sept', '17', 'week']
+    >>> text = "On Sept. 17, then the week"
+    >>> [text[start:end] for start, end in a.find(text)]
+    ['Sept', '17', 'week']
     """
     tables = (w.months, w.weekdays, w.cardinals, w.ordinals, w.relative_days, w.shifts)
     lexical = set(w.holiday_heads).union(*tables, w.weekday_shifts, w.decades, w.units)
@@ -77,16 +87,13 @@ def anchors(w: Words) -> Anchors:
     words = frozenset((w.starters | lexical | _CONTENT) - prefix)
     letters = [x for x in words if x.isalpha()]
     # A token is a run of letters, a run of digits, or one other character: longer words
-    # not all letters ("valentine's") are never a token. ASCII letters around a word are
-    # in its token; other letters may be (the tokens of a window are checked again).
+    # not all letters ("valentine's") are never a token.
     singles = sorted(x for x in words if len(x) == 1 and x not in letters)
-    others = "".join(f"|{re.escape(x)}" for x in singles)
-    body = rf"[0-9]+{others}|(?<![a-z])(?:{_trie(letters)})(?![a-z])"
     return Anchors(
         words=words,
         prefix=prefix,
-        lower=re.compile(body),
-        anycase=re.compile(body, re.IGNORECASE),
+        words_at=re.compile(rf"[^a-z](?:{_trie(letters)})(?![a-z])"),
+        others_at=re.compile("|".join(["[0-9]+", *map(re.escape, singles)])),
     )
 
 
@@ -134,7 +141,7 @@ def find_everywhere(text: str, w: Words, ref: dt.date | None) -> list[Mention]:
     >>> [m.surface for m in find_everywhere("In 2015 and 2016", resolve_lexicon(None), None)]
     ['2015', '2016']
     """
-    s = Scanner(Tokens(text), w, ref)
+    s = Scanner(Tokens(text), w, ref, every_rule=True)
     out: list[Mention] = []
     _scan(text, s, range(len(s.lows)), 0, out)
     return out
@@ -168,8 +175,7 @@ def find_near_anchors(text: str, w: Words, ref: dt.date | None) -> list[Mention]
 def _windows(text: str, a: Anchors) -> Iterator[tuple[int, int]]:
     """Spans of the text holding anchors, those less than ``_GAP`` apart merged."""
     lo = hi = -1
-    for m in a.find(text):
-        start, end = m.span()
+    for start, end in a.find(text):
         if hi >= 0 and start - hi > _GAP:
             yield lo, hi
             lo = -1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import attrs
 
@@ -11,7 +10,7 @@ from discrepancy.kinds import _dates_absolute as ab
 from discrepancy.kinds import _dates_calendar as cal
 from discrepancy.kinds import _dates_periods as per
 from discrepancy.kinds import _dates_relative as rel
-from discrepancy.kinds._dates_lex import Words
+from discrepancy.kinds._dates_heads import heads
 from discrepancy.kinds._dates_scan import (
     Match,
     Parsed,
@@ -31,11 +30,11 @@ def written(s: Scanner, i: int) -> Match | None:
     """A date written out, with "this"/"next"/"last" or a weekday before it."""
     shift = s.w.shifts.get(s.low(i))
     if shift is not None and s.low(i + 1) not in s.w.weekdays:
-        found = longest(s, i + 1, _WRITTEN)
+        found = longest(s, i + 1, heads(s, i + 1, _WRITTEN))
         part = None if found is None else found[1]
         if found and isinstance(part, Part) and part.year is None and part.month is not None:
             return found[0], attrs.evolve(part, shift=shift)
-    return longest(s, i, _WRITTEN)
+    return longest(s, i, heads(s, i, _WRITTEN))
 
 
 def weekday_lead(s: Scanner, i: int) -> Match | None:
@@ -46,7 +45,7 @@ def weekday_lead(s: Scanner, i: int) -> Match | None:
     if found is None:
         return None
     j = s.skip(found[0], ",", "-", "(")
-    date = longest(s, j, _WRITTEN)
+    date = longest(s, j, heads(s, j, _WRITTEN))
     if date is None:
         j = s.skip(j, "the")
         day = s.day_number(j, words=True)
@@ -125,12 +124,7 @@ def single(s: Scanner, i: int) -> Match | None:
     memo = s.memo
     if key in memo:
         return memo[key]
-    if s.every_rule:
-        rules = _SINGLE
-    else:
-        low = s.low(i)
-        rules = _rules_by_start(s.w).get("#" if low.isdigit() else low, ())
-    found = memo[key] = longest(s, i, rules)
+    found = memo[key] = longest(s, i, heads(s, i, _SINGLE))
     return found
 
 
@@ -145,7 +139,7 @@ def range_(s: Scanner, i: int) -> Match | None:
     """ "between 3 and 12 of Sept", "from 2014 to 2018", "January 12, 2016 - 01/22/2016"."""
     opener = s.low(i)
     k = i + 1 if opener in ("between", "from") else i
-    first = longest(s, k, (single, _day_only, ab.bare_year_cued, _now))
+    first = longest(s, k, heads(s, k, _ENDS))
     if first is None:
         return None
     joiner = s.low(first[0])
@@ -156,7 +150,7 @@ def range_(s: Scanner, i: int) -> Match | None:
     j = first[0] + 1
     s.waived = j
     try:
-        second = longest(s, j, (single, _day_only, ab.bare_year_cued, _now))
+        second = longest(s, j, heads(s, j, _ENDS))
     finally:
         s.waived = -1
     if second is None:
@@ -300,6 +294,7 @@ _WRITTEN: tuple[rel.Rule, ...] = (
     ab.numeric,
     ab.year_first,
 )
+_ENDS: tuple[rel.Rule, ...] = (single, _day_only, ab.bare_year_cued, _now)  # of a range
 _SINGLE: tuple[rel.Rule, ...] = (
     written,
     weekday_lead,
@@ -329,64 +324,3 @@ _SINGLE: tuple[rel.Rule, ...] = (
     week_weekday,
     for_amount,
 )
-
-
-# The first words each rule of ``_SINGLE`` may begin with ("#": digits): only these rules are
-# tried at a token. Generous on purpose; ``Scanner(every_rule=True)`` checks it in the tests.
-_HEADS: dict[str, tuple[str, ...]] = {
-    "written": ("the", "shifts", "months", "days"),
-    "weekday_lead": ("weekday_shifts", "weekdays"),
-    "quarter_first": ("q", "h"),
-    "bare_year": ("#", "cardinals"),
-    "decade": ("the", "in", "during", "since", "cy"),
-    "century": ("days",),
-    "holiday": ("the", "shifts", "holiday_heads"),
-    "portion": ("the", "at", "portions"),
-    "week_of": ("the", "w", "week"),
-    "numbered_week": ("the", "week", "last", "days"),
-    "ordinal_day": ("the", "#"),
-    "nth_of": ("the", "days"),
-    "relative_day": ("the", "early", "late", "relative_days", "shifts"),
-    "next_day": ("the",),
-    "shift_unit": ("the", "that", "week", "month", "year", "shifts"),
-    "shift_count": ("the", "within", "shifts", "counts"),
-    "in_count": ("in",),
-    "_offset": ("counts",),
-    "weekday_expr": ("the", "early", "late", "this", "shifts", "weekday_shifts", "weekdays"),
-    "year_to_date": ("year",),
-    "earlier_later": ("earlier", "later"),
-    "the_unit": ("the",),
-    "holiday_weekend": ("the", "weekend", "shifts", "holiday_heads"),
-    "first_last_of": ("the", "first", "last"),
-    "weekday_offset": ("in", "counts", "weekdays"),
-    "week_weekday": ("the", "w", "week", "last", "days"),
-    "for_amount": ("for",),
-}
-
-
-@functools.cache
-def _rules_by_start(w: Words) -> dict[str, tuple[rel.Rule, ...]]:
-    """The rules of ``_SINGLE`` that may match at a token, by its lower-cased form ("#" for
-    digits); a word that is no key begins none."""
-    groups = {
-        "#": {"#"},
-        "days": {"#", *w.ordinals, *w.cardinals},
-        "counts": {"#", *w.cardinals, "a", "an", "one", "couple"},
-        "cardinals": set(w.cardinals),
-        "shifts": set(w.shifts),
-        "months": set(w.months),
-        "weekdays": set(w.weekdays),
-        "weekday_shifts": set(w.weekday_shifts),
-        "relative_days": set(w.relative_days),
-        "holiday_heads": set(w.holiday_heads),
-        "portions": set(per.PORTIONS),
-    }
-    table: dict[str, list[rel.Rule]] = {}
-    for rule in _SINGLE:
-        for head in _HEADS[rule.__name__]:
-            for word in groups.get(head, {head}):
-                rules = table.setdefault(word, [])
-                if rule not in rules:
-                    rules.append(rule)
-    order = {rule: n for n, rule in enumerate(_SINGLE)}
-    return {word: tuple(sorted(rules, key=order.__getitem__)) for word, rules in table.items()}

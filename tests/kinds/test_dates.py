@@ -436,9 +436,28 @@ def test_fast_path_with_far_context(text: str, pad: int) -> None:
     assert _mentions(fast) == _mentions(dates._find_everywhere(long_text, reference_date=REF))
 
 
+_TABLE_TEXTS = [row[0] for row in EXAMPLES + EXAMPLES_BUGS_CAUGHT + EXAMPLES_XFAIL] + NOTHING
+
+
+@pytest.mark.parametrize("lead", ["", "said ", "It was ", "the ", "On ", "from the end of "])
+def test_fast_path_on_every_table_text(lead: str) -> None:
+    """Every text of the tables above, alone and after other words, both ways."""
+    for text in _TABLE_TEXTS:
+        sentence = f"{lead}{text}, 15 people died"
+        for ref in (None, REF):
+            fast = dates.find(sentence, reference_date=ref)
+            slow = dates._find_everywhere(sentence, reference_date=ref)
+            assert _mentions(fast) == _mentions(slow), sentence
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "first 2 weeks of 2021 and the last four months of 2020",
+        "15th century art; twentieth century; week 31; q1 2019 and H2; year to date",
+        "for 3 days from today, Monday two weeks from now, in 3 days on Friday",
+        "Christmas 2019, last easter, Labor Day weekend, three years ago, yesterday evening",
+        "nineteen ninety six, the nineties, 1960's, mid-2015, 2017-q1, cy18",
         "from the end of the year to the start of next month, said officials",
         "It was late on Monday, the 17th, and in a couple of weeks' time the war ended.",
         "a" * 300 + " 2018 " + "b" * 300 + ", on the 4th of July of 1995",
