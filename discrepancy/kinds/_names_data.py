@@ -17,6 +17,7 @@ import attrs
 
 from discrepancy.kinds import designators
 from discrepancy.lexicon import Lexicon, LexiconError
+from discrepancy.model import Entity
 
 __all__ = ["Names", "compiled", "fold", "strings", "table_of"]
 
@@ -45,7 +46,13 @@ class Names:
     countries: Mapping[str, str]  # country, alias or demonym (casefolded) -> country
     demonyms: frozenset[str]  # casefolded
     weapons: frozenset[str]  # designator variant keys of named systems ("IRONDOME")
+    hyphen_heads: frozenset[str]  # what comes before the hyphen of "al-Assad"
+    hyphen_head_sizes: tuple[int, ...]
+    hyphen_pattern: re.Pattern[str] | None  # the heads and a hyphen, if all are alphanumeric
     memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
+    # what ``kinds.names`` worked out before, by run of words and by name and title
+    shapes: dict[Any, tuple[int, int] | None] = attrs.field(factory=dict, eq=False, hash=False)
+    entities: dict[tuple[str, str], Entity] = attrs.field(factory=dict, eq=False, hash=False)
 
 
 def fold(name: str, data: Names) -> str:
@@ -99,14 +106,18 @@ def compiled(lexicon: Lexicon) -> Names:
         by_first.setdefault(phrase[0], []).append(phrase)
     title_words = {w for p in phrases for w in p}
     of_words = ("organisation", "places", "connectors")
+    particles = frozenset(strings(words, "particles", "words"))
+    connectors = frozenset(strings(words, "connectors", "words"))
+    heads = particles | {w.partition("-")[0] for w in particles | connectors if "-" in w}
+    heads -= {""}
     base = Names(
         titles={k: tuple(v) for k, v in by_first.items()},
         lower_titles=frozenset(strings(titles, "lower", "titles")),
         title_words=frozenset(title_words),
         of_words=frozenset(title_words.union(*(strings(words, k, "words") for k in of_words))),
         stop=frozenset(strings(words, "stop", "words")),
-        particles=frozenset(strings(words, "particles", "words")),
-        connectors=frozenset(strings(words, "connectors", "words")),
+        particles=particles,
+        connectors=connectors,
         org_words=frozenset(strings(words, "organisation", "words")),
         abbreviations=frozenset(strings(words, "abbreviations", "words")),
         suffixes=frozenset(strings(words, "suffixes", "words")),
@@ -115,6 +126,13 @@ def compiled(lexicon: Lexicon) -> Names:
         countries={},
         demonyms=frozenset(),
         weapons=_weapons(lexicon),
+        hyphen_heads=heads,
+        hyphen_head_sizes=tuple(sorted({len(h) for h in heads})),
+        hyphen_pattern=(
+            re.compile("(?:" + "|".join(map(re.escape, sorted(heads))) + ")-")
+            if heads and all(h.isalnum() for h in heads)
+            else None
+        ),
     )
     countries, demonyms = _countries(table_of(table, "countries"))
     known = _organisations(table_of(table, "organisations"), base)

@@ -35,6 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from discrepancy.kinds import designators
 from discrepancy.kinds._names_data import Names, compiled, fold, strings, table_of
+from discrepancy.kinds._names_runs import Token, is_country_word, runs
 from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Entity, Mention
 
@@ -49,17 +50,7 @@ __all__ = [
     "variant_key",
 ]
 
-_MAX_WORDS = 8  # longer runs of capitalised words are cut: no name is that long
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
 _OPENERS = "\"'“‘(["
-
-
-@attrs.frozen(kw_only=True)
-class _Token:
-    start: int
-    end: int  # without a possessive 's
-    word: str
-    possessive: bool
 
 
 def variant_key(name: str, *, lexicon: Lexicon | None = None) -> str:
@@ -113,24 +104,40 @@ def _mentions(
     text: str, lexicon: Lexicon, *, anywhere: bool = False
 ) -> list[tuple[Mention, Mention]]:
     data = compiled(lexicon)
-    lower_words: set[str] | None = None
-
-    def used_lower(word: str) -> bool:
-        nonlocal lower_words
-        if lower_words is None:
-            lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
-        return word.lower() in lower_words
-
+    used_lower = _LowerWords(text)
     out: list[tuple[Mention, Mention]] = []
     # A designator and its maker ("Airbus A300", "ATR 72") are not part of a name.
     blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
-    for run in _runs(text, data, blocked):
+    for run in runs(text, data, blocked):
         pair = _mention(text, run, data, used_lower if not anywhere else None)
         if pair is not None:
             out.append(_appositive(text, pair, data))
     return _people(out)
 
 
+class _LowerWords:
+    """Whether ``text`` writes a word in lower case, alone (not in "Iran-backed")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.runs: set[str] | None = None  # every run of a-z, alone or not
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        word = word.lower()
+        if self.runs is None:
+            # Fast on the bytes: every byte other than a-z becomes a space.
+            data = self.text.encode("utf-8", "surrogatepass").translate(_NOT_LOWER)
+            self.runs = set(data.decode("ascii").split())
+        if word not in self.runs:
+            return False
+        if word not in self.seen:
+            alone = re.compile(re.escape(word) + rf"(?<![\w’'-].{{{len(word)}}})(?![\w’'-])")
+            self.seen[word] = alone.search(self.text) is not None
+        return self.seen[word]
+
+
+_NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _APPOSITIVE = re.compile(
     r",\s+(?P<title>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
     r"(?P<word>[a-z]+))(?=[,.;)]|\s+(?:said|says|told|added)\b)"
@@ -159,98 +166,8 @@ def _appositive(text: str, pair: tuple[Mention, Mention], data: Names) -> tuple[
     )
 
 
-def _runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[list[_Token]]:
-    """Runs of capitalised words, particles and connectors, one space apart, outside the
-    ``blocked`` spans (sorted)."""
-    runs: list[list[_Token]] = []
-    run: list[_Token] = []
-    next_block = 0
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        token = _token(match)
-        while next_block < len(blocked) and blocked[next_block][1] <= token.start:
-            next_block += 1
-        if next_block < len(blocked) and blocked[next_block][0] < match.end():
-            word = "x"  # inside a designator: ends the run like a lower-case word
-        joined = run and _joins(text, run[-1], token, data) and not run[-1].possessive
-        inner = word in data.connectors or _is_particle(word, data)
-        capital = _capitalised(word) or (inner and "-" in word)
-        if (capital or (inner and run)) and len(run) < _MAX_WORDS:
-            if not joined and run:
-                runs.append(run)
-                run = []
-            if capital or run:
-                run.append(token)
-            continue
-        if run:
-            runs.append(run)
-        run = []
-    if run:
-        runs.append(run)
-    return [piece for r in runs for piece in _cut(r, data)]
-
-
-def _capitalised(word: str) -> bool:
-    """A capitalised word without digits; each hyphenated part capitalised ("Ben-Shabbat",
-    not "Iran-backed")."""
-    if not word[0].isupper() or any(c.isdigit() for c in word):
-        return False
-    after = re.split(r"['’]", word)[1:]  # "O'Brien" is a name, "I'll" and "Don't" are not
-    if after and after != ["s"] and not all(part[:1].isupper() for part in after):
-        return False
-    return all(part[:1].isupper() for part in re.split(r"[-‐]", word))
-
-
-def _token(match: re.Match[str]) -> _Token:
-    word = match.group()
-    possessive = len(word) > 2 and word[-2:] in ("'s", "’s")
-    end = match.end() - 2 if possessive else match.end()
-    return _Token(
-        start=match.start(), end=end, word=word[: end - match.start()], possessive=possessive
-    )
-
-
-def _joins(text: str, before: _Token, token: _Token, data: Names) -> bool:
-    gap = text[before.end : token.start]
-    if gap in ("' ", "’ ") and before.word.endswith("s"):
-        return True  # a plural possessive inside a name: "Kurdistan Workers' Party"
-    if gap and not gap.strip(" \t\u00a0"):
-        return True
-    dotted = before.word in data.abbreviations or (len(before.word) == 1 and before.word.isupper())
-    return dotted and gap == ". "
-
-
-def _is_particle(word: str, data: Names) -> bool:
-    head, _, tail = word.partition("-") if "-" in word else word.partition("‐")
-    return word in data.particles or (head in data.particles and tail[:1].isupper())
-
-
-def _cut(run: list[_Token], data: Names) -> list[list[_Token]]:
-    """Cut a run at a connector that does not follow an organisation, title or place word
-    ("Putin of Russia" is two names, "Strait of Hormuz" one) and where a sentence ends
-    after an acronym; trim connectors at the ends."""
-    if len(run) > 1 and all(t.word.isupper() for t in run):
-        # A headline in capitals ("RUSSIA BLAMES ISRAEL"): only known names count.
-        return [
-            [t] for t in run if fold(t.word, data) in data.known or _is_country_word(t.word, data)
-        ]
-    pieces: list[list[_Token]] = [[]]
-    for token in run:
-        before = pieces[-1][-1].word if pieces[-1] else ""
-        if token.word in data.connectors and before not in data.of_words:
-            pieces.append([])
-            continue
-        if token.word in data.stop and before.endswith("."):
-            pieces.append([])  # "... the U.S. The talks": a new sentence
-        pieces[-1].append(token)
-    for piece in pieces:
-        while piece and (piece[-1].word in data.connectors or piece[-1].word in data.particles):
-            piece.pop()
-    return [piece for piece in pieces if piece]
-
-
 def _mention(
-    text: str, run: list[_Token], data: Names, used_lower: Callable[[str], bool] | None
+    text: str, run: list[Token], data: Names, used_lower: Callable[[str], bool] | None
 ) -> tuple[Mention, Mention] | None:
     while run and (run[0].word in data.stop or run[0].word in data.connectors):
         run = run[1:]
@@ -258,6 +175,42 @@ def _mention(
         run = run[1:]
     while run and run[-1].word in data.stop:
         run = run[:-1]
+    shape = _shape(text, run, data) if run else None
+    if shape is None:
+        return None
+    split, first = shape
+    start, end = run[first].start, run[-1].end
+    title_start = _lower_title_start(text, run[0].start if split else start, data)
+    title_text = " ".join(text[title_start:start].split())
+    entity = data.entities.get((text[start:end], title_text))
+    if entity is None:
+        if len(data.entities) > 100_000:  # bound the memory a long-running process keeps
+            data.entities.clear()
+        entity = data.entities[text[start:end], title_text] = _entity(
+            text[start:end], title_text, data
+        )
+    surface = text[start:end]
+    name = Mention(start=start, end=end, surface=surface, kind=entity.kind, value=entity)
+    titled = Mention(
+        start=title_start, end=end, surface=text[title_start:end], kind=entity.kind, value=entity
+    )
+    return name, titled
+
+
+def _shape(text: str, run: list[Token], data: Names) -> tuple[int, int] | None:
+    """Where the title ends and the name starts in ``run``, ``None`` if it holds no name;
+    remembered by the run's text and where its words start (which fix the words)."""
+    base = run[0].start
+    key = (text[base : run[-1].end], tuple(t.start - base for t in run))
+    if key in data.shapes:
+        return data.shapes[key]
+    if len(data.shapes) > 100_000:
+        data.shapes.clear()
+    shape = data.shapes[key] = _new_shape(text, run, data)
+    return shape
+
+
+def _new_shape(text: str, run: list[Token], data: Names) -> tuple[int, int] | None:
     split = _title_split(run, data)
     title, name = run[:split], run[split:]
     if name and designators.variant_key(text[name[0].start : name[-1].end]) in data.weapons:
@@ -270,22 +223,12 @@ def _mention(
         return None
     if len(name) == 1 and len(name[0].word) == 1:
         return None  # a lone letter ("C", "F") is not a name
-    if all(_is_country_word(t.word, data) for t in name) and "-" in name[0].word:
+    if all(is_country_word(t.word, data) for t in name) and "-" in name[0].word:
         return None
-    start, end = name[0].start, name[-1].end
-    title_start = _lower_title_start(text, title[0].start if title else start, data)
-    title_text = " ".join(text[title_start:start].split())
-    entity = _entity(text[start:end], title_text, data)
-    name_mention = Mention(
-        start=start, end=end, surface=text[start:end], kind=entity.kind, value=entity
-    )
-    titled = attrs.evolve(name_mention, start=title_start, surface=text[title_start:end])
-    return name_mention, titled
+    return split, len(run) - len(name)
 
 
-def _common_opener(
-    text: str, token: _Token, data: Names, used_lower: Callable[[str], bool]
-) -> bool:
+def _common_opener(text: str, token: Token, data: Names, used_lower: Callable[[str], bool]) -> bool:
     """A sentence's first word that the text also writes in lower case ("Improving ...")."""
     if token.word.casefold() in data.countries or not _opens_sentence(text, token.start):
         return False
@@ -299,11 +242,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;"
 
 
-def _is_country_word(word: str, data: Names) -> bool:
-    return all(part.casefold() in data.countries for part in re.split(r"[-‐]", word))
-
-
-def _title_split(run: list[_Token], data: Names) -> int:
+def _title_split(run: list[Token], data: Names) -> int:
     """How many leading tokens form the title: up to the end of the last title phrase
     that leaves a name after it, unless the rest is an organisation ("UN General Assembly")."""
     split = 0
@@ -325,7 +264,7 @@ def _title_split(run: list[_Token], data: Names) -> int:
     return split if split < len(run) else len(run)
 
 
-def _title_at(run: list[_Token], i: int, data: Names) -> int:
+def _title_at(run: list[Token], i: int, data: Names) -> int:
     for phrase in data.titles.get(run[i].word, ()):
         words = tuple(t.word for t in run[i : i + len(phrase)])
         if words == phrase:

@@ -6,13 +6,20 @@ for fixed bugs (one row per report), ``EXAMPLES_XFAIL`` for known gaps (strict).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from discrepancy.kinds import names
-from discrepancy.lexicon import Lexicon, LexiconError
-from discrepancy.model import Entity
+from discrepancy.kinds import _names_data as _data
+from discrepancy.kinds import _names_runs as _runs
+from discrepancy.kinds import designators, names
+from discrepancy.kinds._names_runs import Token
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.model import Entity, Mention
 from discrepancy.strategies.entities import names as name_entities
 from discrepancy.strategies.entities import transliterations
 
@@ -352,3 +359,188 @@ BAD_DATA = [
 def test_bad_data_is_reported(table: dict[str, object]) -> None:
     with pytest.raises(LexiconError, match=r"names\.toml"):
         names.parse("Putin", lexicon=Lexicon(tables={"names": table}))
+
+
+# -- the fast reading against the word-by-word reading it replaced ------------------------
+
+_SLOW_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
+
+
+def _slow_find(text: str) -> list[tuple[Mention, Mention]]:
+    """The first implementation of ``names._mentions``: every word of the text in turn."""
+    lexicon = default_lexicon()
+    data = _data.compiled(lexicon)
+    lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    out: list[tuple[Mention, Mention]] = []
+    blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
+    for run in _slow_runs(text, data, blocked):
+        pair = _slow_mention(text, run, data, lambda w: w.lower() in lower_words)
+        if pair is not None:
+            out.append(names._appositive(text, pair, data))
+    return names._people(out)
+
+
+def _slow_runs(text: str, data: _data.Names, blocked: list[tuple[int, int]]) -> list[list[Token]]:
+    found: list[list[Token]] = []
+    run: list[Token] = []
+    next_block = 0
+    for match in _SLOW_TOKEN.finditer(text):
+        word = match.group()
+        possessive = len(word) > 2 and word[-2:] in ("'s", "’s")
+        end = match.end() - 2 if possessive else match.end()
+        token = Token(match.start(), end, word[: end - match.start()], possessive)
+        while next_block < len(blocked) and blocked[next_block][1] <= token.start:
+            next_block += 1
+        if next_block < len(blocked) and blocked[next_block][0] < match.end():
+            word = "x"
+        joined = run and _slow_joins(text, run[-1], token, data) and not run[-1].possessive
+        head, _, tail = word.partition("-") if "-" in word else word.partition("‐")
+        particle = word in data.particles or (head in data.particles and tail[:1].isupper())
+        inner = word in data.connectors or particle
+        capital = _slow_capitalised(word) or (inner and "-" in word)
+        if (capital or (inner and run)) and len(run) < 8:
+            if not joined and run:
+                found.append(run)
+                run = []
+            if capital or run:
+                run.append(token)
+            continue
+        if run:
+            found.append(run)
+        run = []
+    if run:
+        found.append(run)
+    return [piece for r in found for piece in _runs.cut(r, data)]
+
+
+def _slow_capitalised(word: str) -> bool:
+    if not word[0].isupper() or any(c.isdigit() for c in word):
+        return False
+    after = re.split(r"['’]", word)[1:]
+    if after and after != ["s"] and not all(part[:1].isupper() for part in after):
+        return False
+    return all(part[:1].isupper() for part in re.split(r"[-‐]", word))
+
+
+def _slow_joins(text: str, before: Token, token: Token, data: _data.Names) -> bool:
+    gap = text[before.end : token.start]
+    if gap in ("' ", "’ ") and before.word.endswith("s"):
+        return True
+    if gap and not gap.strip(" \t\u00a0"):
+        return True
+    dotted = before.word in data.abbreviations or (len(before.word) == 1 and before.word.isupper())
+    return dotted and gap == ". "
+
+
+def _slow_mention(
+    text: str, run: list[Token], data: _data.Names, used_lower: Callable[[str], bool]
+) -> tuple[Mention, Mention] | None:
+    while run and (run[0].word in data.stop or run[0].word in data.connectors):
+        run = run[1:]
+    if run and names._common_opener(text, run[0], data, used_lower):
+        run = run[1:]
+    while run and run[-1].word in data.stop:
+        run = run[:-1]
+    split = names._title_split(run, data)
+    title, name = run[:split], run[split:]
+    if name and designators.variant_key(text[name[0].start : name[-1].end]) in data.weapons:
+        return None
+    if not title and not any(t.word in data.org_words for t in name):
+        while len(name) > 1 and name[0].word.casefold() in data.demonyms:
+            name = name[1:]
+    words = " ".join(t.word for t in name).casefold()
+    if not name or words in data.demonyms or all(t.word.casefold() in data.demonyms for t in name):
+        return None
+    if len(name) == 1 and len(name[0].word) == 1:
+        return None
+    if all(_runs.is_country_word(t.word, data) for t in name) and "-" in name[0].word:
+        return None
+    start, end = name[0].start, name[-1].end
+    title_start = names._lower_title_start(text, title[0].start if title else start, data)
+    title_text = " ".join(text[title_start:start].split())
+    entity = names._entity(text[start:end], title_text, data)
+    name_mention = Mention(
+        start=start, end=end, surface=text[start:end], kind=entity.kind, value=entity
+    )
+    titled = attrs.evolve(name_mention, start=title_start, surface=text[title_start:end])
+    return name_mention, titled
+
+
+_NEWS_WORDS = st.sampled_from(
+    [
+        "Putin",
+        "The",
+        "the",
+        "President",
+        "al-Assad",
+        "al",
+        "of",
+        "Times",
+        "Israel",
+        "Israeli",
+        "Mr",
+        "Gen.",
+        "Maj.",
+        "F-16",
+        "Airbus",
+        "A300",
+        "Iron",
+        "Dome",
+        "U.S.",
+        "U.S.A.",
+        "A.B",
+        "xA.B.",
+        "Improving",
+        "improving",
+        "Hezbollah",
+        "Workers",
+        "Party",
+        "ISRAEL",
+        "RUSSIA",
+        "spokesman",
+        "military",
+        "Igor",
+        "Konashenkov",
+        "said",
+        "Strait",
+        "Hormuz",
+        "Jr",
+        "III",
+        "O'Brien",
+        "I'll",
+        "Iran-backed",
+        "Ben-Shabbat",
+        "bin",
+        "Ünal",
+        "İ",
+        "ß",
+        "Kremlin",
+        "South",
+        "Koreans",
+        "C",
+        "Ministry",
+        "Defence",
+        "UN",
+        "General",
+        "Assembly",
+        "S-200",
+    ]
+)
+_NEWS_GAPS = st.sampled_from(
+    [" ", " ", " ", "  ", ". ", ", ", "’s ", "' ", "\n", "-", "“", "” ", "; ", "(", ""]
+)
+_NEWS_TEXT = st.lists(st.tuples(_NEWS_WORDS, _NEWS_GAPS), max_size=30).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+
+
+@given(st.one_of(st.text(max_size=80), _NAMEISH.map("".join), _NEWS_TEXT))
+def test_find_agrees_with_the_word_by_word_reading(text: str) -> None:
+    assert _slow_find(text) == names._mentions(text, default_lexicon())
+
+
+def test_long_runs_of_acronyms_and_hyphens_are_handled() -> None:
+    """100 KB of dotted acronyms, hyphens or particles is read in one pass (this finishes)."""
+    assert [] == names.find("-" * 100000)
+    assert names.find("A.B." * 25000)
+    assert names.find("al-Assad " * 11000)

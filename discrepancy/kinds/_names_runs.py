@@ -1,0 +1,208 @@
+"""Runs of capitalised words in a text, for ``kinds.names`` (private).
+
+A run is a stretch of capitalised words, particles ("al", "bin") and connectors ("of"),
+each one space (or a title's full stop and a space) from the next, at most eight words;
+``cut`` then splits it where a name cannot go on. Words are ``TOKEN`` matches, read in the
+order ``TOKEN.finditer`` gives them; only words that can open a run are looked for (one
+regular expression), and the words after each are read one at a time until the run ends.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from discrepancy.kinds._names_data import Names, fold
+
+__all__ = ["TOKEN", "Token", "capitalised", "is_country_word", "runs"]
+
+MAX_WORDS = 8  # longer runs of capitalised words are cut: no name is that long
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
+# The first character of a word that may be capitalised (not a lower-case ASCII letter or
+# a digit) where a ``TOKEN`` word can start: not after a letter or digit, nor after a
+# joiner after one. Matching the character first lets the scan skip ahead fast.
+_OPENING = re.compile(r"[^\W_a-z0-9](?<![^\W_].)(?<![^\W_]['’‐-].)")
+# Dotted acronyms ("U.S.") where ``TOKEN`` reads them: their inner letters start no word.
+_CHAIN = re.compile(r"[A-Z]\.(?<![^\W_]..)(?<![^\W_]['’‐-]..)(?:[A-Z]\.)+")
+
+
+class Token(NamedTuple):
+    """One word: ``text[start:end]`` is ``word``, a possessive "'s" left out."""
+
+    start: int
+    end: int
+    word: str
+    possessive: bool
+
+
+def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[list[Token]]:
+    """Runs of capitalised words, particles and connectors, one space apart, outside the
+    ``blocked`` spans (sorted), cut where a name cannot go on.
+
+    >>> from discrepancy.lexicon import default_lexicon
+    >>> from discrepancy.kinds._names_data import compiled
+    >>> found = runs("Then Bashar al-Assad met U.S. envoys", compiled(default_lexicon()), [])
+    >>> [[t.word for t in run] for run in found]
+    [['Then', 'Bashar', 'al-Assad'], ['U.S.']]
+    """
+    out: list[list[Token]] = []
+    scan = _Scan(text, data, blocked)
+    for start in _openings(text, data):
+        if start >= scan.end and not scan.inside_acronym(start):
+            scan.read_from(start, out)
+    return [piece for run in out for piece in cut(run, data)]
+
+
+def _openings(text: str, data: Names) -> list[int]:
+    """Where a word that may open a run starts: a capital (or any character other than a
+    lower-case ASCII letter or a digit), or a particle and a hyphen ("al-Assad")."""
+    found = [m.start() for m in _OPENING.finditer(text)]
+    if data.hyphen_heads and "-" in text:
+        found.extend(_particles_before_hyphens(text, data))
+        found.sort()
+    return found
+
+
+def _particles_before_hyphens(text: str, data: Names) -> list[int]:
+    if data.hyphen_pattern is not None:  # heads of letters only: none hides another
+        found = (m.start() for m in data.hyphen_pattern.finditer(text))
+        return [start for start in found if _may_start(text, start)]
+    out = []
+    for hyphen in re.finditer("-", text):
+        at = hyphen.start()
+        for size in data.hyphen_head_sizes:
+            start = at - size
+            if start >= 0 and text[start:at] in data.hyphen_heads and _may_start(text, start):
+                out.append(start)
+    return out
+
+
+def _may_start(text: str, start: int) -> bool:
+    """Whether a ``TOKEN`` word may start at ``start`` (dotted acronyms aside)."""
+    if not text[start].isalnum():
+        return False
+    before = text[start - 1 : start]
+    return not (
+        before.isalnum() or (before in "'’‐-" and text[max(start - 2, 0) : start - 1].isalnum())
+    )
+
+
+class _Scan:
+    """The state of the reading: where it stopped, the next blocked span, the acronyms."""
+
+    def __init__(self, text: str, data: Names, blocked: list[tuple[int, int]]) -> None:
+        self.text, self.data, self.blocked = text, data, blocked
+        self.end = 0  # the end of the last word read
+        self.next_block = 0
+        self.chains = [(m.start(), m.end()) for m in _CHAIN.finditer(text)] if "." in text else []
+        self.next_chain = 0
+
+    def inside_acronym(self, start: int) -> bool:
+        chains = self.chains
+        while self.next_chain < len(chains) and chains[self.next_chain][1] <= start:
+            self.next_chain += 1
+        return self.next_chain < len(chains) and chains[self.next_chain][0] < start
+
+    def read_from(self, start: int, out: list[list[Token]]) -> None:
+        """Read words from ``start`` (where a word starts) until no run is open."""
+        text, data, blocked = self.text, self.data, self.blocked
+        run: list[Token] = []
+        match = TOKEN.match(text, start)
+        while match is not None:
+            word = match.group()
+            begin, self.end = match.span()
+            while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
+                self.next_block += 1
+            if self.next_block < len(blocked) and blocked[self.next_block][0] < self.end:
+                word = "x"  # inside a designator: ends the run like a lower-case word
+            inner = word in data.connectors or _is_particle(word, data)
+            capital = capitalised(word) or (inner and "-" in word)
+            if not (capital or (inner and run)) or len(run) >= MAX_WORDS:
+                if run:
+                    out.append(run)
+                return
+            token = _token(match)
+            if run and (run[-1].possessive or not _joins(text, run[-1], token, data)):
+                out.append(run)
+                run = [token] if capital else []
+            else:
+                run.append(token)
+            if not run:
+                return
+            match = TOKEN.search(text, self.end)
+        out.append(run)
+
+
+def capitalised(word: str) -> bool:
+    """A capitalised word without digits; each hyphenated part capitalised ("Ben-Shabbat",
+    not "Iran-backed").
+
+    >>> capitalised("O'Brien"), capitalised("Don't"), capitalised("Iran-backed")
+    (True, False, False)
+    """
+    if word.isalpha():
+        return word[0].isupper()
+    if not word[0].isupper() or any(c.isdigit() for c in word):
+        return False
+    after = re.split(r"['’]", word)[1:]  # "O'Brien" is a name, "I'll" and "Don't" are not
+    if after and after != ["s"] and not all(part[:1].isupper() for part in after):
+        return False
+    return all(part[:1].isupper() for part in re.split(r"[-‐]", word))
+
+
+def _token(match: re.Match[str]) -> Token:
+    word = match.group()
+    start, end = match.span()
+    if len(word) > 2 and word[-2:] in ("'s", "’s"):
+        return Token(start, end - 2, word[:-2], True)
+    return Token(start, end, word, False)
+
+
+def _joins(text: str, before: Token, token: Token, data: Names) -> bool:
+    gap = text[before.end : token.start]
+    if gap == " ":
+        return True
+    if gap in ("' ", "’ ") and before.word.endswith("s"):
+        return True  # a plural possessive inside a name: "Kurdistan Workers' Party"
+    if gap and not gap.strip(" \t\u00a0"):
+        return True
+    dotted = before.word in data.abbreviations or (len(before.word) == 1 and before.word.isupper())
+    return dotted and gap == ". "
+
+
+def _is_particle(word: str, data: Names) -> bool:
+    if word in data.particles:
+        return True
+    if "-" not in word and "‐" not in word:
+        return False
+    head, _, tail = word.partition("-") if "-" in word else word.partition("‐")
+    return word in data.particles or (head in data.particles and tail[:1].isupper())
+
+
+def is_country_word(word: str, data: Names) -> bool:
+    """Whether every hyphenated part of ``word`` names a country ("Russia", "Israeli")."""
+    return all(part.casefold() in data.countries for part in re.split(r"[-‐]", word))
+
+
+def cut(run: list[Token], data: Names) -> list[list[Token]]:
+    """Cut a run at a connector that does not follow an organisation, title or place word
+    ("Putin of Russia" is two names, "Strait of Hormuz" one) and where a sentence ends
+    after an acronym; trim connectors at the ends."""
+    if len(run) > 1 and all(t.word.isupper() for t in run):
+        # A headline in capitals ("RUSSIA BLAMES ISRAEL"): only known names count.
+        return [
+            [t] for t in run if fold(t.word, data) in data.known or is_country_word(t.word, data)
+        ]
+    pieces: list[list[Token]] = [[]]
+    for token in run:
+        before = pieces[-1][-1].word if pieces[-1] else ""
+        if token.word in data.connectors and before not in data.of_words:
+            pieces.append([])
+            continue
+        if token.word in data.stop and before.endswith("."):
+            pieces.append([])  # "... the U.S. The talks": a new sentence
+        pieces[-1].append(token)
+    for piece in pieces:
+        while piece and (piece[-1].word in data.connectors or piece[-1].word in data.particles):
+            piece.pop()
+    return [piece for piece in pieces if piece]
