@@ -109,10 +109,10 @@ def measure(case: str, call: str, sizes: list[int], *, budget: float) -> None:
         emit({**record, "seconds": cpu, "wall": wall})
 
 
-def profile(case: str, sizes: list[int], *, limit: int = 20) -> None:
-    """Print a cProfile (by own time) of every call on each size of ``case`` to stderr."""
+def profile(case: str, sizes: list[int], *, only: str | None = None, limit: int = 20) -> None:
+    """Print a cProfile (by own time) of every call (or ``only``) on ``sizes`` of ``case``."""
     make = CASES[case]
-    calls = _calls()
+    calls = {k: v for k, v in _calls().items() if only in (None, k)}
     for fn in calls.values():
         fn(make(1_000))
     for size in sizes:
@@ -211,7 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.profile:
-        profile(args.case, sizes)
+        profile(args.case, sizes, only=args.call)
     else:
         for call in [args.call] if args.call else list(_calls()):
             measure(args.case, call, sizes, budget=args.budget)
