@@ -26,6 +26,9 @@ _OPENING = re.compile(r"[^\W_a-z0-9](?<![^\W_].)(?<![^\W_]['’‐-].)")
 _CHAIN = re.compile(r"[A-Z]\.(?<![^\W_]..)(?<![^\W_]['’‐-]..)(?:[A-Z]\.)+")
 
 
+_GAP_STARTS = frozenset(" \t\u00a0'’.")  # how a gap that joins two words begins
+
+
 class Token(NamedTuple):
     """One word: ``text[start:end]`` is ``word``, a possessive "'s" left out."""
 
@@ -129,6 +132,10 @@ class _Scan:
                 run.append(token)
             if not run:
                 return
+            if len(run) < MAX_WORDS and (
+                token.possessive or text[token.end : token.end + 1] not in _GAP_STARTS
+            ):
+                break  # the next word cannot join: it starts afresh, as an opening if at all
             match = TOKEN.search(text, self.end)
         out.append(run)
 
@@ -188,7 +195,10 @@ def cut(run: list[Token], data: Names) -> list[list[Token]]:
     """Cut a run at a connector that does not follow an organisation, title or place word
     ("Putin of Russia" is two names, "Strait of Hormuz" one) and where a sentence ends
     after an acronym; trim connectors at the ends."""
-    if len(run) > 1 and all(t.word.isupper() for t in run):
+    if len(run) == 1:
+        word = run[0].word
+        return [] if word in data.connectors or word in data.particles else [run]
+    if all(t.word.isupper() for t in run):
         # A headline in capitals ("RUSSIA BLAMES ISRAEL"): only known names count.
         return [
             [t] for t in run if fold(t.word, data) in data.known or is_country_word(t.word, data)
