@@ -13,6 +13,7 @@ slowly, kept as the oracle the fast path is tested against.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -157,13 +158,14 @@ def find_near_anchors(text: str, w: Words, ref: dt.date | None) -> list[Mention]
     a = anchors(w)
     out: list[Mention] = []
     pos = 0  # where the next date may begin: the end of the last one
-    for lo, hi in _windows(text, a):
+    for spans in _windows(a.find(text)):
+        lo, hi = spans[0][0], spans[-1][1]
         left = _LEFT
         while True:
             found: list[Mention] = []
             try:
                 s = Scanner(Tokens(text, lo - left, hi + _RIGHT), w, ref)
-                end = _scan(text, s, _candidates(s, a, lo, hi), pos, found)
+                end = _scan(text, s, _candidates(s, a, spans), pos, found)
                 break
             except Edge:
                 left *= 2
@@ -172,34 +174,33 @@ def find_near_anchors(text: str, w: Words, ref: dt.date | None) -> list[Mention]
     return out
 
 
-def _windows(text: str, a: Anchors) -> Iterator[tuple[int, int]]:
-    """Spans of the text holding anchors, those less than ``_GAP`` apart merged."""
-    lo = hi = -1
-    for start, end in a.find(text):
-        if hi >= 0 and start - hi > _GAP:
-            yield lo, hi
-            lo = -1
-        if lo < 0:
-            lo = start
-        hi = end
-    if lo >= 0:
-        yield lo, hi
+def _windows(spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """The anchors' spans in groups, each less than ``_GAP`` from the next."""
+    group: list[tuple[int, int]] = []
+    for span in spans:
+        if group and span[0] - group[-1][1] > _GAP:
+            yield group
+            group = []
+        group.append(span)
+    if group:
+        yield group
 
 
-def _candidates(s: Scanner, a: Anchors, lo: int, hi: int) -> list[int]:
-    """The tokens a date may begin at: each anchor between offsets ``lo`` and ``hi``, and the
-    prefix words just before it."""
+def _candidates(s: Scanner, a: Anchors, spans: list[tuple[int, int]]) -> list[int]:
+    """The tokens a date may begin at: each anchor of ``spans`` and the prefix words just
+    before it."""
     out: set[int] = set()
     lows, starts = s.lows, s.t.starts
-    i = 0
-    while i < len(lows) and starts[i] < hi:
+    for start, _ in spans:
+        i = bisect.bisect_left(starts, start)
+        if i == len(starts) or starts[i] != start:
+            continue
         low = lows[i]
-        if starts[i] >= lo and (low in a.words or low.isdigit()):
+        if low in a.words or low.isdigit():
             first = i
             while first > i - SPAN and s.low(first - 1) in a.prefix:
                 first -= 1
             out.update(range(first, i + 1))
-        i += 1
     return sorted(out)
 
 

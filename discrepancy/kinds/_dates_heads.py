@@ -65,15 +65,33 @@ _HEADS = {
 
 
 def heads(s: Scanner, i: int, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
-    """Those of ``rules`` that may match at token ``i`` (all of them with ``s.every_rule``)."""
+    """Those of ``rules`` that may match at token ``i`` (all of them with ``s.every_rule``).
+
+    >>> from discrepancy.kinds._dates_lex import Tokens, resolve_lexicon
+    >>> from discrepancy.kinds._dates_grammar import _WRITTEN
+    >>> s = Scanner(Tokens("on 17 May"), resolve_lexicon(None), None)
+    >>> [rule.__name__ for rule in heads(s, 1, _WRITTEN)]
+    ['listed_day', 'day_first', 'numeric']
+    >>> heads(s, 0, _WRITTEN)
+    ()
+    """
     if s.every_rule:
         return rules
     low = s.low(i)
     head = _DIGITS[min(len(low), 9)] if low.isdigit() else low
-    return _rules_by_start(s.w, rules).get(head, ())
+    tables = _tables(s.w)
+    found = tables.get(id(rules))
+    if found is None or found[0] is not rules:  # an id may be reused by a new tuple
+        found = tables[id(rules)] = rules, _rules_by_start(s.w, rules)
+    return found[1].get(head, ())
 
 
 @functools.cache
+def _tables(w: Words) -> dict[int, tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]]:
+    """The tables of ``_rules_by_start`` made so far for one lexicon, by list of rules."""
+    return {}
+
+
 def _rules_by_start(w: Words, rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
     """Which of ``rules`` may match at a token, by its lower-cased form ("#2" for two digits);
     a word that is no key begins none of them."""

@@ -72,10 +72,12 @@ class Scanner:
 
     def low(self, i: int) -> str:
         """The lower-cased token at ``i``, or ``""`` past either end."""
-        lows = self.lows
-        if 0 <= i < len(lows) or self.t.reach(i):
-            return lows[i]
-        return ""
+        if i >= 0:
+            try:
+                return self.lows[i]
+            except IndexError:
+                pass
+        return self.lows[i] if self.t.reach(i) else ""
 
     def glued(self, i: int) -> bool:
         """Whether token ``i`` touches the token before it."""
