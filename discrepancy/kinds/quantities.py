@@ -29,7 +29,8 @@ from discrepancy.model import Interval, Mention
 __all__ = ["find", "parse"]
 
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?P<a>an?)[ \t-]{1,3}(?P<w>[A-Za-z]+)", re.I)
-_ARTICLE_START = re.compile(r"an?[ \t-]")  # where _ARTICLE_UNIT may match (lower-cased)
+# _ARTICLE_UNIT on lower-cased text (see anchors.safe), led by a literal: much faster
+_ARTICLE_UNIT_LOWER = re.compile(r"(?P<a>a(?<![a-z]a)n?)[ \t-]{1,3}(?P<w>[a-z]+)")
 _WORD = re.compile(r"[A-Za-z]+")
 _THE = re.compile(r"(?<![A-Za-z])the[ \t]{1,3}\Z", re.I)
 
@@ -64,9 +65,7 @@ def _with_articles(
     first_words = _unit_words(lexicon or default_lexicon())
     lower = text.lower()
     found = (
-        anchors.matches_at(
-            _ARTICLE_UNIT, text, anchors.starts_of(_ARTICLE_START, lower, overlapping=False)
-        )
+        _ARTICLE_UNIT_LOWER.finditer(lower)
         if anchors.safe(text, lower)
         else _ARTICLE_UNIT.finditer(text)
     )
