@@ -128,15 +128,25 @@ def compiled(lexicon: Lexicon) -> Names:
         weapons=_weapons(lexicon),
         hyphen_heads=heads,
         hyphen_head_sizes=tuple(sorted({len(h) for h in heads})),
-        hyphen_pattern=(
-            re.compile("(?:" + "|".join(map(re.escape, sorted(heads))) + ")-")
-            if heads and all(h.isalnum() for h in heads)
-            else None
-        ),
+        hyphen_pattern=_hyphen_pattern(heads),
     )
     countries, demonyms = _countries(table_of(table, "countries"))
     known = _organisations(table_of(table, "organisations"), base)
     return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
+
+
+def _hyphen_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
+    """A hyphen after a head ("al-"), longest heads first; the head's size is the number of
+    the group that matched. ``None`` unless every head is letters or digits (then no head
+    hides another that could start a word)."""
+    if not heads or not all(h.isalnum() for h in heads):
+        return None
+    sizes = sorted({len(h) for h in heads}, reverse=True)
+    behind = [
+        "(?<=(" + "|".join(re.escape(h) for h in sorted(heads) if len(h) == n) + ")-)"
+        for n in sizes
+    ]
+    return re.compile("-(?:" + "|".join(behind) + ")")
 
 
 def _weapons(lexicon: Lexicon) -> frozenset[str]:

@@ -67,8 +67,8 @@ def _openings(text: str, data: Names) -> list[int]:
 
 
 def _particles_before_hyphens(text: str, data: Names) -> list[int]:
-    if data.hyphen_pattern is not None:  # heads of letters only: none hides another
-        found = (m.start() for m in data.hyphen_pattern.finditer(text))
+    if data.hyphen_pattern is not None:
+        found = (m.start(m.lastindex or 0) for m in data.hyphen_pattern.finditer(text))
         return [start for start in found if _may_start(text, start)]
     out = []
     for hyphen in re.finditer("-", text):

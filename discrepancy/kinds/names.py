@@ -138,6 +138,7 @@ class _LowerWords:
 
 
 _NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_LOWER_WORD_BEFORE = re.compile(r"([a-z]+) $")
 _APPOSITIVE = re.compile(
     r",\s+(?P<title>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
     r"(?P<word>[a-z]+))(?=[,.;)]|\s+(?:said|says|told|added)\b)"
@@ -274,7 +275,10 @@ def _title_at(run: list[Token], i: int, data: Names) -> int:
 
 def _lower_title_start(text: str, start: int, data: Names) -> int:
     """Extend a title back over one lower-case title word ("military spokesman Igor ...")."""
-    match = re.search(r"([a-z]+) $", text[max(0, start - 30) : start])
+    end = start - 1 if text[start - 1 : start] == "\n" else start  # "$" may stand before "\n"
+    if not ("a" <= text[end - 2 : end - 1] <= "z" and text[end - 1 : end] == " "):
+        return start
+    match = _LOWER_WORD_BEFORE.search(text[max(0, start - 30) : start])
     if match and match.group(1) in data.lower_titles:
         return start - len(match.group(1)) - 1
     return start

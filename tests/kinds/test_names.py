@@ -456,7 +456,10 @@ def _slow_mention(
     if all(_runs.is_country_word(t.word, data) for t in name) and "-" in name[0].word:
         return None
     start, end = name[0].start, name[-1].end
-    title_start = names._lower_title_start(text, title[0].start if title else start, data)
+    title_start = title[0].start if title else start
+    before = re.search(r"([a-z]+) $", text[max(0, title_start - 30) : title_start])
+    if before and before.group(1) in data.lower_titles:
+        title_start -= len(before.group(1)) + 1
     title_text = " ".join(text[title_start:start].split())
     entity = names._entity(text[start:end], title_text, data)
     name_mention = Mention(
