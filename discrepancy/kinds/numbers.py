@@ -1,6 +1,7 @@
 """Numbers written in digits or words, with their offsets: the tokens every quantity is built on.
 
-One compiled regex finds digit strings and number words in a single pass; the word grammar
+Compiled regexes find digit strings and number words, tried only where they can start
+(``_anchors``: no per-character regex scan of the whole text); the word grammar
 (``_numwords``) then reads the runs of tokens ("two hundred and five", "1.5 million",
 "three quarters", "tens of thousands"). Knowledge comes from ``discrepancy/data/numbers.toml``.
 
@@ -232,6 +233,8 @@ def _digit_value(raw: str) -> Fraction | None:
         return Fraction(int(top.replace("−", "-")), int(bottom))
     cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
     cleaned = cleaned.replace("\u00a0", "").replace("−", "-")
+    if cleaned.isascii() and cleaned.isdigit():
+        return Fraction(int(cleaned))  # the common case, without Fraction's string parser
     try:
         return Fraction(cleaned)
     except (ValueError, ZeroDivisionError):
