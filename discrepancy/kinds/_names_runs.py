@@ -40,20 +40,24 @@ class Token(NamedTuple):
 
 def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[list[Token]]:
     """Runs of capitalised words, particles and connectors, one space apart, outside the
-    ``blocked`` spans (sorted), cut where a name cannot go on.
+    ``blocked`` spans (sorted), cut where a name cannot go on; a lone stop word ("The",
+    "However") is left out.
 
     >>> from discrepancy.lexicon import default_lexicon
     >>> from discrepancy.kinds._names_data import compiled
-    >>> found = runs("Then Bashar al-Assad met U.S. envoys", compiled(default_lexicon()), [])
-    >>> [[t.word for t in run] for run in found]
+    >>> data = compiled(default_lexicon())
+    >>> [[t.word for t in run] for run in runs("Then Bashar al-Assad met U.S. envoys", data, [])]
     [['Then', 'Bashar', 'al-Assad'], ['U.S.']]
+    >>> runs("The army. He said", data, [])
+    []
     """
     out: list[list[Token]] = []
     scan = _Scan(text, data, blocked)
     for start in _openings(text, data):
         if start >= scan.end and not scan.inside_acronym(start):
             scan.read_from(start, out)
-    return [piece for run in out for piece in cut(run, data)]
+    pieces = [piece for run in out for piece in cut(run, data)]
+    return [p for p in pieces if len(p) > 1 or p[0].word not in data.stop]  # not "The" alone
 
 
 def _openings(text: str, data: Names) -> list[int]:

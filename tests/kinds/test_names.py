@@ -410,7 +410,29 @@ def _slow_runs(text: str, data: _data.Names, blocked: list[tuple[int, int]]) -> 
         run = []
     if run:
         found.append(run)
-    return [piece for r in found for piece in _runs.cut(r, data)]
+    return [piece for r in found for piece in _slow_cut(r, data)]
+
+
+def _slow_cut(run: list[Token], data: _data.Names) -> list[list[Token]]:
+    if len(run) > 1 and all(t.word.isupper() for t in run):
+        return [
+            [t]
+            for t in run
+            if _data.fold(t.word, data) in data.known or _runs.is_country_word(t.word, data)
+        ]
+    pieces: list[list[Token]] = [[]]
+    for token in run:
+        before = pieces[-1][-1].word if pieces[-1] else ""
+        if token.word in data.connectors and before not in data.of_words:
+            pieces.append([])
+            continue
+        if token.word in data.stop and before.endswith("."):
+            pieces.append([])
+        pieces[-1].append(token)
+    for piece in pieces:
+        while piece and (piece[-1].word in data.connectors or piece[-1].word in data.particles):
+            piece.pop()
+    return [piece for piece in pieces if piece]
 
 
 def _slow_capitalised(word: str) -> bool:
