@@ -16,6 +16,7 @@ from discrepancy.kinds._dates_scan import (
     Parsed,
     Part,
     Scanner,
+    kept,
     longest,
     unresolved,
     value_of,
@@ -82,6 +83,7 @@ def for_amount(s: Scanner, i: int) -> Match | None:
     return start[0], cal.span(value.low, end - dt.timedelta(days=1), Precision.DAY)
 
 
+@kept
 def week_of(s: Scanner, i: int) -> Match | None:
     """ "the week of April 10th", "w/c Feb 4", "the week beginning February 4"."""
     k = s.skip(i, "the")
@@ -251,6 +253,7 @@ def _inherit(a: Part, b: Part) -> tuple[Part, Part]:
     return a, b
 
 
+@kept
 def _offset(s: Scanner, i: int) -> Match | None:
     return rel.offset(s, i, single)
 

@@ -1,4 +1,4 @@
-"""The date words of ``dates.toml``, validated and compiled once per lexicon, and the tokenizer."""
+"""The date words of ``dates.toml``, validated and compiled once per lexicon, and the tokens."""
 
 from __future__ import annotations
 
@@ -19,52 +19,6 @@ WEEKDAY_SHIFTS = ("last_week", "this_week", "next_week", "upcoming", "recent")
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
 
 
-@attrs.frozen(kw_only=True)
-class Token:
-    """One token of the text: its characters, lower-cased form and offsets."""
-
-    text: str
-    low: str
-    start: int
-    end: int
-    glued: bool  # no space between this token and the previous one
-
-    @property
-    def is_num(self) -> bool:
-        """Whether the token is a run of digits."""
-        return self.text.isdigit()
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a run of letters."""
-        return self.text.isalpha()
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into digit runs, letter runs and single punctuation marks.
-
-    >>> [t.text for t in tokenize("Sept. 17, 2018")]
-    ['Sept', '.', '17', ',', '2018']
-    """
-    out: list[Token] = []
-    prev_end = -1
-    for m in _TOKEN.finditer(text):
-        low = m.group().lower().replace("\u2019", "'")
-        if not low.isascii() and any(c.isdigit() for c in low):
-            low = "\ufffd"  # superscripts and other digits: not numbers of a date
-        out.append(
-            Token(
-                text=m.group(),
-                low=low,
-                start=m.start(),
-                end=m.end(),
-                glued=m.start() == prev_end,
-            )
-        )
-        prev_end = m.end()
-    return out
-
-
 class Edge(Exception):
     """A read left of a window that does not begin the text: the window must widen."""
 
@@ -72,8 +26,10 @@ class Edge(Exception):
 class Tokens:
     """The tokens of ``text`` from about offset ``lo`` on, read further right on demand.
 
-    Parallel lists (no object per token): lower-cased forms as in ``tokenize``, the
-    characters, offsets, and whether each token touches the one before. With ``lo`` > 0 the
+    A token is a run of digits, a run of letters, or any other single character that is not
+    a space. Parallel lists (no object per token): lower-cased forms (with \u2019 read as
+    an apostrophe, and "\ufffd" for letters with digits beyond ASCII), the characters,
+    offsets, and whether each token touches the one before. With ``lo`` > 0 the
     first token found may be cut, so it is dropped; reading left of the first kept token
     then raises ``Edge``. Reading past the last token reads more of the text.
 

@@ -14,6 +14,7 @@ from discrepancy.kinds._dates_scan import (
     Parsed,
     Part,
     Scanner,
+    kept,
     longest,
     unresolved,
     value_of,
@@ -28,6 +29,7 @@ PORTIONS = {
 _NTH_UNITS = {"month": 1, "quarter": 3, "half": 6, "day": 0}
 
 
+@kept
 def holiday(s: Scanner, i: int) -> Match | None:
     """ "Christmas", "easter 2018", "last easter", "independence day of this year"."""
     shift = s.w.shifts.get(s.low(i))
@@ -119,6 +121,7 @@ def portion(s: Scanner, i: int) -> Match | None:
     return None
 
 
+@kept
 def numbered_week(s: Scanner, i: int) -> Match | None:
     """ "week 31", "week 3 of 2027", "the first week of 2021", "the last week of July"."""
     k = s.skip(i, "the")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from discrepancy.kinds import _dates_calendar as cal
-from discrepancy.kinds._dates_scan import Match, Parsed, Part, Scanner, resolve, unresolved
+from discrepancy.kinds._dates_scan import Match, Parsed, Part, Scanner, kept, resolve, unresolved
 from discrepancy.model import DateInterval, Precision
 
 Rule = Callable[[Scanner, int], Match | None]
@@ -280,6 +280,7 @@ def _anchor_day(s: Scanner, parsed: Parsed) -> dt.date | None:
     return value.low
 
 
+@kept
 def in_count(s: Scanner, i: int) -> Match | None:
     """ "in two weeks", "in a fortnight", "in 3 days' time" (not "in 10 days of fighting")."""
     if s.low(i) != "in":

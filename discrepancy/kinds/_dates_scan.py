@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 import attrs
@@ -68,7 +69,7 @@ class Scanner:
         self.w = words
         self.ref = ref
         self.waived = -1  # a token just after a range's joiner: free to start a date
-        self.memo: dict[tuple[int, int], Match | None] = {}
+        self.memo: dict[tuple[object, ...], Match | None] = {}
 
     def low(self, i: int) -> str:
         """The lower-cased token at ``i``, or ``""`` past either end."""
@@ -316,6 +317,21 @@ def _with_year(part: Part, year: int) -> DateInterval | None:
 
 
 Rule = Callable[[Scanner, int], Match | None]
+
+
+def kept(rule: Rule) -> Rule:
+    """``rule``, its results kept in ``s.memo`` (for rules that other rules try again)."""
+
+    @functools.wraps(rule)
+    def again(s: Scanner, i: int) -> Match | None:
+        key = (rule, i, s.waived)
+        memo = s.memo
+        if key in memo:
+            return memo[key]
+        found = memo[key] = rule(s, i)
+        return found
+
+    return again
 
 
 def longest(s: Scanner, i: int, rules: tuple[Rule, ...]) -> Match | None:
