@@ -112,18 +112,19 @@ class _Scan:
 
     def read_from(self, start: int, out: list[list[Token]]) -> None:
         """Read words from ``start`` (where a word starts) until no run is open."""
-        text, data, blocked = self.text, self.data, self.blocked
+        text, data = self.text, self.data
         run: list[Token] = []
         match = TOKEN.match(text, start)
         while match is not None:
             word = match.group()
             begin, self.end = match.span()
-            while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
-                self.next_block += 1
-            if self.next_block < len(blocked) and blocked[self.next_block][0] < self.end:
+            if self._blocked(begin, self.end):
                 word = "x"  # inside a designator: ends the run like a lower-case word
-            inner = word in data.connectors or _is_particle(word, data)
-            capital = capitalised(word) or (inner and "-" in word)
+            inner = word in data.connectors or word in data.particles
+            inner = inner or (("-" in word or "‐" in word) and _is_particle(word, data))
+            capital = (word[0].isupper() if word.isalpha() else capitalised(word)) or (
+                inner and "-" in word
+            )
             if not (capital or (inner and run)) or len(run) >= MAX_WORDS:
                 if run:
                     out.append(run)
@@ -142,6 +143,15 @@ class _Scan:
                 break  # the next word cannot join: it starts afresh, as an opening if at all
             match = TOKEN.search(text, self.end)
         out.append(run)
+
+    def _blocked(self, begin: int, end: int) -> bool:
+        """Whether the word at ``begin:end`` overlaps a blocked span (words come in order)."""
+        blocked = self.blocked
+        if self.next_block >= len(blocked):
+            return False
+        while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
+            self.next_block += 1
+        return self.next_block < len(blocked) and blocked[self.next_block][0] < end
 
 
 def capitalised(word: str) -> bool:
