@@ -233,9 +233,9 @@ def _digit_value(raw: str) -> Fraction | None:
         return Fraction(int(top.replace("−", "-")), int(bottom))
     cleaned = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
     cleaned = cleaned.replace("\u00a0", "").replace("−", "-")
-    if cleaned.isascii() and cleaned.isdigit():
-        return Fraction(int(cleaned))  # the common case, without Fraction's string parser
     try:
+        if cleaned.isascii() and cleaned.isdigit():
+            return Fraction(int(cleaned))  # the common case, without the string parser
         return Fraction(cleaned)
     except (ValueError, ZeroDivisionError):
         return None

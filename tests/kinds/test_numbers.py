@@ -226,3 +226,8 @@ def test_long_runs_of_digits_and_commas_are_read() -> None:
     found = numbers.scan(text)
     assert found[0].surface == "1"
     assert found[-1].surface == "ten"
+
+
+def test_digit_strings_beyond_int_conversion_limits_are_skipped() -> None:
+    # bug: int() of more than 4300 digits raised ValueError out of scan
+    assert numbers.scan("7" * 5_000 + " and 12")[-1].surface == "12"
