@@ -2,8 +2,15 @@
 
 ``find`` builds each mention from the numbers of ``numbers.scan``: a currency before it,
 a unit or percent after it (``units``), a hedge before or after it ("over 200",
-"200+"), a second number that makes a range ("between 20 and 30", "10-20 km"), and
-returns one ``Mention`` per stretch of text, its value an ``Interval``.
+"200+"), a second number that makes a range ("between 20 and 30", "10-20 km", "from -18 to -34"),
+a share ("1 in 5", "two out of three"), amounts in pieces ("1 hour thirty", "$3 and 14
+cents"), and returns one ``Mention`` per stretch of text, its value an ``Interval``.
+
+Conventions kept where some peer suites differ: ranges include both ends ("between 20 and
+30" is [20, 30]); hedges bound the value ("more than $247 million" is a range); a sign or
+word shared by several countries names the family ("£5" is "pound_currency", "Rs 20" is
+"rupee"); a spaced minus is a sign only before a temperature (a "- 20 people" line is a
+list item).
 
 >>> [(m.surface, m.kind, m.low, m.high, m.low_inclusive) for m in find("over 200 strikes")]
 [('over 200', 'range', 200.0, None, False)]
