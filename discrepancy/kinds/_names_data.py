@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from discrepancy.kinds import designators
+from discrepancy.kinds import _designators_data as designators_data
 from discrepancy.lexicon import Lexicon, LexiconError
 from discrepancy.model import Entity
 
@@ -152,7 +152,7 @@ def _hyphen_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:
 def _weapons(lexicon: Lexicon) -> frozenset[str]:
     """Named weapon systems ("Iron Dome", "HIMARS") are designators, not names; names that
     are also ordinary names ("Bradley", "Caesar") stay names."""
-    known = designators._compiled(lexicon)
+    known = designators_data.compiled(lexicon)
     return frozenset(
         variant
         for variant in known.entities

@@ -22,35 +22,33 @@ unless the data names them ("COVID-19" is not read), and the data's ``not_design
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections.abc import Mapping
-from typing import Any
 
-import attrs
 from rapidfuzz.distance import OSA
 
-from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
+from discrepancy.kinds._designators_data import (
+    SEP,
+    WORD_START,
+    Known,
+    compiled,
+    family_of,
+    variant_key,
+)
+from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Entity, Mention
 from discrepancy.similarity import DASHES
 
 __all__ = ["find", "nearest_known", "parse", "variant_key"]
 
-_FILE = "designators.toml"
 _MAX_SURFACE = 40  # no real designator is longer; bounds the work per token
 _DASH = re.escape(DASHES)
-_SEP = "[" + _DASH + "/]"
+_SEP = SEP
+_compiled = compiled  # the name ``strategies.entities`` knows it by
 _SEPARATORS = DASHES + "/"
 _SEPARATOR = re.compile(_SEP)
 _TOKEN = re.compile(r"[^\W_]+(?:" + _SEP + r"[^\W_]+)*")
-# A word's first character (a letter that is not lower-case ASCII, or a digit) where a word
-# starts: not after a letter or digit, nor after a separator after one. Words opening with
-# a lower-case letter are never read (``_read`` wants a capital), so the scan skips them.
-_WORD_START = r"[^\W_a-z](?<![^\W_].)(?<![^\W_]" + _SEP + ".)"
-# The rest of a word that has a digit, or a character other than an ASCII letter.
-_DIGITISH = r"(?=(?>[a-zA-Z]*+(?:" + _SEP + r"(?=[^\W_])[a-zA-Z]*+)*+)[^\W_a-zA-Z])"
-_ANY_WORD = re.compile(_WORD_START)
+_ANY_WORD = re.compile(WORD_START)  # every word that does not open in lower case
 _ASCII_BYTES = bytes(range(128))
 _HEAD_END = re.compile(r"[\s" + _DASH + "]")
 _DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
@@ -65,41 +63,6 @@ _NUMBERED = re.compile(r"(?P<num>\d{1,4})(?P<rest>(?:-?[A-Za-z0-9]){0,6})")  # a
 _DIGITS = re.compile(r"\d{2,3}")
 
 
-@attrs.frozen(kw_only=True)
-class _Known:
-    """``designators.toml`` compiled for one lexicon."""
-
-    entities: Mapping[str, Entity]  # variant key of a key, sub-model or alias -> entity
-    canonical: tuple[Entity, ...]  # every key and sub-model once
-    families: Mapping[str, Entity]  # a named family without digits ("BUK") -> its entity
-    prefix_words: frozenset[str]  # names that may lead a code ("BUK", "PANTSIR", "LEOPARD")
-    openers: frozenset[str]  # first words of known spellings, upper case ("IRON", "BUK")
-    makers: frozenset[str]
-    lower_suffixes: tuple[str, ...]
-    not_prefixes: frozenset[str]
-    stop: frozenset[str]
-    ambiguous: frozenset[str]
-    nouns: frozenset[str]
-    spaced_prefixes: frozenset[str]  # beginnings of variant keys of names with a space
-    maker_sizes: tuple[int, ...]  # lengths of the makers, shortest first
-    openings: re.Pattern[str]  # the first characters of words that may open a designator
-
-
-def variant_key(text: str) -> str:
-    """``text`` upper-cased without dashes or white space: where spellings meet.
-
-    >>> variant_key("Buk M–1")
-    'BUKM1'
-    """
-    return _DASH_OR_SPACE.sub("", unicodedata.normalize("NFKC", text)).upper()
-
-
-def _family_of(key: str) -> str:
-    """The variant key of ``key`` up to the end of its first number."""
-    match = re.search(r"\d+", key)
-    return variant_key(key[: match.end()] if match else key)
-
-
 def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     """Every designator mention in ``text``, sorted by start.
 
@@ -111,7 +74,7 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     >>> find("In Mid-2018, COVID-19 hit 15 people at 10:30 on 2018-09-17.")
     []
     """
-    known = _compiled(lexicon or default_lexicon())
+    known = compiled(lexicon or default_lexicon())
     out: list[Mention] = []
     busy = 0
     for start in _openings(text, known):
@@ -130,7 +93,7 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     return out
 
 
-def _openings(text: str, known: _Known) -> list[int]:
+def _openings(text: str, known: Known) -> list[int]:
     """Where the words that may open a designator start (``_may_open`` decides): words
     with a digit or a non-ASCII character, and words whose first part is an opener (in
     any case, read as ASCII: unless a letter upper-cases to ASCII or to several letters,
@@ -154,7 +117,7 @@ def _non_ascii(text: str) -> set[str]:
     return set(data.decode("utf-8", "surrogatepass"))
 
 
-def _may_open(token: str, known: _Known) -> bool:
+def _may_open(token: str, known: Known) -> bool:
     """A cheap test that ``token`` can start a designator: it has a digit, or it is the
     first word of a known name."""
     if any(c.isdigit() for c in token):
@@ -162,7 +125,7 @@ def _may_open(token: str, known: _Known) -> bool:
     return re.split(_SEP, token, maxsplit=1)[0].upper() in known.openers
 
 
-def _mention_at(text: str, token: re.Match[str], known: _Known) -> Mention | None:
+def _mention_at(text: str, token: re.Match[str], known: Known) -> Mention | None:
     start, word = token.start(), token.group()
     maker = _maker_before(text, start, known)
     # Without a maker, longer readings need a named head or a known name with spaces.
@@ -201,7 +164,7 @@ def _candidate_ends(text: str, token: re.Match[str], *, more: bool) -> list[int]
     return ends
 
 
-def _maker_before(text: str, start: int, known: _Known) -> int:
+def _maker_before(text: str, start: int, known: Known) -> int:
     """Length of "Maker " right before ``start`` (0 if none): the nearest maker made of one
     to three whole words, each a single space from the next."""
     if start < 2 or text[start - 1] != " ":
@@ -232,7 +195,7 @@ def _head(surface: str) -> str:
     return _HEAD_END.split(surface, maxsplit=1)[0].upper()
 
 
-def _stands_alone(text: str, start: int, end: int, known: _Known) -> bool:
+def _stands_alone(text: str, start: int, end: int, known: Known) -> bool:
     """An ambiguous bare name ("Patriot", "Typhoon") needs a noun after it ("missiles")."""
     if variant_key(text[start:end]) not in known.ambiguous:
         return True
@@ -254,7 +217,7 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
     if not isinstance(text, str) or len(text) > 2 * _MAX_SURFACE:
         return None
     surface = " ".join(unicodedata.normalize("NFKC", text).split())
-    known = _compiled(lexicon or default_lexicon())
+    known = compiled(lexicon or default_lexicon())
     whole = _read(surface, known, strict=False, multi=False, after_maker=False)
     if whole is not None and whole.known:
         return whole
@@ -268,7 +231,7 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
 
 
 def _read(
-    surface: str, known: _Known, *, strict: bool, multi: bool, after_maker: bool
+    surface: str, known: Known, *, strict: bool, multi: bool, after_maker: bool
 ) -> Entity | None:
     """The entity a whole surface names, or ``None``."""
     if not surface or len(surface) > _MAX_SURFACE or not surface[0].isalnum():
@@ -287,7 +250,7 @@ def _read(
     if found is not None:
         named = " " in found.key or head in known.prefix_words
         return found if not (strict and multi and not named) else None
-    if variant in known.stop or _family_of(surface) in known.stop or not variant.isascii():
+    if variant in known.stop or family_of(surface) in known.stop or not variant.isascii():
         return None
     if multi and head not in known.prefix_words and not after_maker:
         return None
@@ -297,7 +260,7 @@ def _read(
     return _generic(flat, head, known, strict=strict)
 
 
-def _generic(flat: str, head: str, known: _Known, *, strict: bool) -> Entity | None:
+def _generic(flat: str, head: str, known: Known, *, strict: bool) -> Entity | None:
     match = _CODE.fullmatch(flat)
     prefix = match["prefix"] if match else ""
     if match is None or (len(prefix) > 3 and prefix.upper() not in known.prefix_words):
@@ -314,7 +277,7 @@ def _generic(flat: str, head: str, known: _Known, *, strict: bool) -> Entity | N
     return _entity(_display(flat[: len(flat) - len(lower)]) + lower.upper(), known)
 
 
-def _split_lower_suffix(rest: str, known: _Known) -> tuple[str, str]:
+def _split_lower_suffix(rest: str, known: Known) -> tuple[str, str]:
     for suffix in known.lower_suffixes:
         if rest.endswith(suffix) and len(rest) > len(suffix):
             return rest[: -len(suffix)], suffix
@@ -330,9 +293,9 @@ def _display(flat: str) -> str:
     return text
 
 
-def _entity(key: str, known: _Known) -> Entity:
+def _entity(key: str, known: Known) -> Entity:
     variant = variant_key(key)
-    family = _family_of(key)
+    family = family_of(key)
     parent = known.entities.get(family) or known.families.get(re.split(r"[-/]", key)[0])
     return Entity(
         kind="designator",
@@ -353,7 +316,7 @@ def nearest_known(entity: Entity, *, lexicon: Lexicon | None = None) -> list[tup
     >>> [(e.key, d) for e, d in nearest_known(parse("A-200"))][:1]
     [('S-200', 1)]
     """
-    known = _compiled(lexicon or default_lexicon())
+    known = compiled(lexicon or default_lexicon())
     scored: dict[str, tuple[int, int, Entity]] = {}
     for other in known.canonical:
         if other.variant_key == entity.variant_key:
@@ -364,138 +327,3 @@ def nearest_known(entity: Entity, *, lexicon: Lexicon | None = None) -> list[tup
             scored[other.key] = (distance, shape, other)
     ranked = sorted(scored.values(), key=lambda t: (t[0], t[1], t[2].key))
     return [(other, distance) for distance, _, other in ranked]
-
-
-# -- the data file -------------------------------------------------------------------------
-
-
-@functools.cache
-def _compiled(lexicon: Lexicon) -> _Known:
-    table = lexicon.table("designators")
-    words = table.get("words", {})
-    known = table.get("known", {})
-    if not isinstance(words, dict) or not isinstance(known, dict):
-        raise LexiconError(_FILE, "", "[words] and [known] must be tables")
-    entities: dict[str, Entity] = {}
-    canonical: list[Entity] = []
-    heads: set[str] = set()
-    openers: set[str] = set()
-    for key, entry in known.items():
-        for entity, aliases in _entries(key, entry):
-            canonical.append(entity)
-            for spelling in (entity.key, *aliases):
-                _add(entities, variant_key(spelling), entity, spelling)
-                if " " in spelling or not any(c.isdigit() for c in spelling):
-                    openers.add(re.split(r"[\s/" + _DASH + "]", spelling, maxsplit=1)[0].upper())
-                parts = re.split(r"[\s" + _DASH + "]", spelling, maxsplit=1)
-                if len(parts[0]) > 2 and parts[0].isalpha() and len(parts) == 2:
-                    heads.add(parts[0].upper())
-    families = {e.key: e for e in canonical if not any(c.isdigit() for c in e.key)}
-    heads.update(k for k in families if " " not in k)
-    makers = frozenset(_strings(words, "makers"))
-    return _Known(
-        entities=entities,
-        canonical=tuple(sorted(canonical, key=lambda e: (len(e.key), e.key))),
-        families=families,
-        prefix_words=frozenset(heads),
-        openers=frozenset(heads | openers),
-        makers=makers,
-        lower_suffixes=tuple(_strings(words, "lower_suffixes")),
-        not_prefixes=frozenset(w.casefold() for w in _strings(words, "not_prefixes")),
-        stop=frozenset(variant_key(w) for w in _strings(words, "not_designators")),
-        ambiguous=frozenset(variant_key(w) for w in _strings(words, "ambiguous")),
-        nouns=frozenset(w.lower() for w in _strings(words, "nouns")),
-        spaced_prefixes=frozenset(
-            variant[:n]
-            for variant, entity in entities.items()
-            if " " in entity.key
-            for n in range(1, len(variant) + 1)
-        ),
-        maker_sizes=tuple(sorted({len(m) for m in makers})),
-        openings=_openings_pattern(heads | openers),
-    )
-
-
-def _openings_pattern(openers: set[str]) -> re.Pattern[str]:
-    """The first characters of the words ``find`` reads: a digit or a non-ASCII letter, or
-    a capital with a digit after it or that starts an opener (rest in any case).
-
-    >>> [m.start() for m in _openings_pattern({"BUK"}).finditer("a Buk, buk, S-200, BUKA")]
-    [2, 12]
-    """
-    by_first: dict[str, list[str]] = {}
-    for opener in openers:
-        by_first.setdefault(opener[0], []).append(opener[1:])
-    alternatives = [r"(?<=[^\W_a-zA-Z])", _DIGITISH]
-    for first, rests in sorted(by_first.items()):
-        if "A" <= first <= "Z":
-            alternatives.append(f"(?<={first})(?={_trie(rests)}(?![^\\W_]))")
-    return re.compile(_WORD_START + "(?:" + "|".join(alternatives) + ")")
-
-
-def _trie(words: list[str]) -> str:
-    """An expression matching ``words`` in any case, shared beginnings factored out.
-
-    >>> print(_trie(["UK", "TR", "", "MP-3"]))
-    (?:[Mm][Pp]\\-3|[Tt][Rr]|[Uu][Kk])?
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def expression(node: dict[str, Any]) -> str:
-        branches = [_any_case(c) + expression(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return expression(tree)
-
-
-def _any_case(char: str) -> str:
-    if char.isascii():
-        return f"[{char}{char.lower()}]" if char.isalpha() else re.escape(char)
-    return f"(?i:{re.escape(char)})"
-
-
-def _entries(key: str, entry: Any) -> list[tuple[Entity, list[str]]]:
-    """A family entry and its sub-models, each with the aliases that read as it."""
-    where = f"known.{key}"
-    if not isinstance(entry, dict) or not isinstance(entry.get("category", ""), str):
-        raise LexiconError(_FILE, where, "must be a table with a string category")
-    if key != key.upper() or not key.strip():
-        raise LexiconError(_FILE, where, "keys are written upper-case (the display form)")
-    category = entry.get("category", "")
-    family = _family_of(key)
-    head = Entity(
-        kind="designator",
-        key=key,
-        variant_key=variant_key(key),
-        family=family,
-        known=True,
-        category=category,
-    )
-    out = [(head, _strings(entry, "aliases", where))]
-    for sub in _strings(entry, "submodels", where):
-        entity = attrs.evolve(head, key=sub.upper(), variant_key=variant_key(sub))
-        out.append((entity, []))
-    return out
-
-
-def _add(entities: dict[str, Entity], variant: str, entity: Entity, spelling: str) -> None:
-    old = entities.get(variant)
-    if old is not None and old.key != entity.key:
-        raise LexiconError(_FILE, spelling, f"same variant key as {old.key!r}")
-    entities[variant] = entity
-
-
-def _strings(table: Mapping[str, Any], key: str, where: str = "words") -> list[str]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise LexiconError(_FILE, f"{where}.{key}", "must be a list of non-empty strings")
-    return value

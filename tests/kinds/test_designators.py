@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from discrepancy.kinds import designators
+from discrepancy.kinds import _designators_data, designators
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 from discrepancy.model import Entity, Mention
 from discrepancy.similarity import DASHES
@@ -255,7 +255,7 @@ _SLOW_TOKEN = re.compile(r"[^\W_]+(?:[" + re.escape(DASHES) + r"/][^\W_]+)*")
 
 def _slow_find(text: str) -> list[Mention]:
     """The first implementation of ``designators.find``: every word of the text in turn."""
-    known = designators._compiled(default_lexicon())
+    known = _designators_data.compiled(default_lexicon())
     tokens = [m for m in _SLOW_TOKEN.finditer(text) if m.end() - m.start() <= 40]
     out: list[Mention] = []
     busy = 0
@@ -270,7 +270,7 @@ def _slow_find(text: str) -> list[Mention]:
 
 
 def _slow_mention_at(text: str, tokens: list[re.Match[str]], i: int) -> Mention | None:
-    known = designators._compiled(default_lexicon())
+    known = _designators_data.compiled(default_lexicon())
     start = tokens[i].start()
     maker = 0
     for k in range(i - 1, max(i - 4, -1), -1):
