@@ -150,43 +150,57 @@ def read_part(text: str, num: NumberMatch, lexicon: Lexicon | None, hl: hd.Hedge
         if unit is not None and num.ordinal:
             low = high = 1 / num.low
             num = attrs.evolve(num, ordinal=False, low=low, high=high)
-    if (
-        unit is not None
-        and currency is not None
-        and (
-            unit.kind != "currency"
-            or "-" in text[end : unit.start]
-            or _NUMBER_NEXT.match(text, unit.end) is not None
-        )
-    ):
-        unit = None  # "$10-$20", "rmb 10 usd 20": that sign belongs to the next amount
+    if unit is not None and currency is not None and _not_this_amounts(text, end, unit):
+        unit = None
     if unit is not None and unit.kind == "currency" and currency is None:
         scale = _scale_after(text, unit.end, lexicon)  # "75 USD million"
         if scale is not None:
             low, high = low * scale[1], high * scale[1]
             unit = attrs.evolve(unit, end=scale[0], surface=text[unit.start : scale[0]])
     if unit is None and currency is None and not num.ordinal:
-        pct = hl.percent_re.match(text, end)
-        if pct is not None:
-            unit = units.UnitMatch(
-                start=pct.start(), end=pct.end(), surface=pct.group(), unit=PERCENT, kind=PERCENT
-            )
-    if unit is None and currency is None and not num.ordinal:
-        pct = hl.percent_before_re.search(text, max(0, num.start - 24), num.start)
-        if pct is not None:  # "per cent of 210"
-            unit = units.UnitMatch(
-                start=pct.start(), end=pct.end(), surface=pct.group(), unit=PERCENT, kind=PERCENT
-            )
+        unit = _percent(text, num.start, end, hl)
     if unit is None and currency is not None:
         unit = rate_after(text, end, currency.unit, lexicon) or currency  # "$80 a barrel"
     if unit is None and text[end : end + 1].isalpha():
         return None  # "2pm", "3D": glued letters that are not a unit
-    if unit is not None and low >= 0 and _minus_before(text, num.start):
-        info = units.unit_info(unit.unit, lexicon=lexicon)
-        if info is not None and info.dimension == "temperature":  # "- 20 degrees"
-            low, high = -high, -low
-            num = attrs.evolve(num, start=num.start - 2)
+    if unit is not None and low >= 0 and _minus_temperature(text, num.start, unit, lexicon):
+        low, high = -high, -low  # "- 20 degrees"
+        num = attrs.evolve(num, start=num.start - 2)
     lead = currency if currency is not None else unit
     start = num.start if lead is None or lead.start > num.start else lead.start
     stop = max(end, unit.end) if unit is not None else end
     return Part(num=num, start=start, end=stop, low=low, high=high, unit=unit)
+
+
+def _not_this_amounts(text: str, end: int, unit: units.UnitMatch) -> bool:
+    """Whether a unit after an amount with a currency sign is the next amount's.
+
+    "$10-$20", "rmb 10 usd 20": the sign belongs to the next amount; "$5 km" is no unit.
+    """
+    return (
+        unit.kind != "currency"
+        or "-" in text[end : unit.start]
+        or _NUMBER_NEXT.match(text, unit.end) is not None
+    )
+
+
+def _percent(text: str, start: int, end: int, hl: hd.HedgeLex) -> units.UnitMatch | None:
+    """A percent word after the number ("5%", "5 per cent") or before it ("per cent of 5")."""
+    pct = hl.percent_re.match(text, end) or hl.percent_before_re.search(
+        text, max(0, start - 24), start
+    )
+    if pct is None:
+        return None
+    return units.UnitMatch(
+        start=pct.start(), end=pct.end(), surface=pct.group(), unit=PERCENT, kind=PERCENT
+    )
+
+
+def _minus_temperature(
+    text: str, start: int, unit: units.UnitMatch, lexicon: Lexicon | None
+) -> bool:
+    """A spaced minus before a temperature ("- 20 degrees"), not between two numbers."""
+    if not _minus_before(text, start):
+        return False
+    info = units.unit_info(unit.unit, lexicon=lexicon)
+    return info is not None and info.dimension == "temperature"
