@@ -61,20 +61,24 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     table = R.compiled(lexicon)
     facts: list[Fact] = []
     sents = sentences(text, offset)
+    starts = [s.start for s in sents]
+    said: dict[int, str] = {}  # who each sentence is attributed to, worked out once
     words = {s.start: R.tokens(text, s.start, s.end) for s in sents}
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
-        sent = _sentence_of(sents, mention.start)
+        sent = _sentence_of(sents, starts, mention.start)
         inside = sent.start <= mention.start and mention.end <= sent.end
         toks = (
             words[sent.start]
             if inside and sent.start in words
             else (R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end)))
         )
-        fact = _fact(source, mention, sent, toks, table, lexicon, people)
+        fact = _fact(source, mention, sent, toks, table, lexicon, people, said)
         if fact is not None:
             facts.append(fact)
-    for sent in sents:
-        facts.extend(_absences(source, sent, words[sent.start], table))
+    if table.absent_cue.search(text, offset):
+        for sent in sents:
+            if table.absent_cue.search(text, sent.start, sent.end):
+                facts.extend(_absences(source, sent, words[sent.start], table))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
 
@@ -105,8 +109,8 @@ def _shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
     ]
 
 
-def _sentence_of(sents: Sequence[Sentence], pos: int) -> Sentence:
-    i = bisect.bisect_right(sents, pos, key=lambda s: s.start) - 1
+def _sentence_of(sents: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence:
+    i = bisect.bisect_right(starts, pos) - 1
     if i >= 0 and sents[i].start <= pos < sents[i].end:
         return sents[i]
     return Sentence(start=pos, end=pos)
@@ -130,6 +134,7 @@ def _fact(
     table: R.Roles,
     lexicon: Lexicon,
     people: Sequence[Mention],
+    said: dict[int, str],
 ) -> Fact | None:
     text = source.text
     value = mention.value
@@ -150,8 +155,16 @@ def _fact(
         value=value,
         role=role or "",
         subject=group,
-        attribution=attribution(text, sent, toks, table),
+        attribution=_said(text, sent, toks, table, said),
     )
+
+
+def _said(
+    text: str, sent: Sentence, toks: Sequence[R.Token], table: R.Roles, said: dict[int, str]
+) -> str:
+    if sent.start not in said:
+        said[sent.start] = attribution(text, sent, toks, table)
+    return said[sent.start]
 
 
 def fact_kind(mention: Mention, lexicon: Lexicon) -> str:

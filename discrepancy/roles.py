@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -47,6 +47,7 @@ class Roles:
     measures: Mapping[tuple[str, ...], tuple[str, str]]
     date_events: Mapping[tuple[str, ...], tuple[str, bool, bool]]
     absent: Mapping[tuple[str, ...], tuple[str, str]]
+    absent_cue: re.Pattern[str]  # the first words of the absent phrases, to skip sentences
     subjects: Mapping[str, frozenset[str]]  # measure -> nouns naming whose measure it is
     needs_subject: frozenset[str]
     clause_breaks: frozenset[str]
@@ -113,6 +114,7 @@ def compiled(lexicon: Lexicon) -> Roles:
         measures=measures,
         date_events=date_events,
         absent=absent,
+        absent_cue=_cue(k[0] for k in absent),
         subjects=subjects,
         needs_subject=needs_subject,
         clause_breaks=frozenset(_strs(table, "clause_breaks", required=False)),
@@ -123,6 +125,12 @@ def compiled(lexicon: Lexicon) -> Roles:
         longest=max((len(k) for k in every), default=1),
         firsts=frozenset(k[0] for k in every if k),
     )
+
+
+def _cue(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex finding any of ``words`` as a whole word, case-blind (never matches if none)."""
+    alternatives = "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!)", re.IGNORECASE)
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -150,9 +158,12 @@ def _strs(entry: Mapping[str, Any], key: str, *, required: bool = True) -> list[
     return value
 
 
-@attrs.frozen(kw_only=True)
-class Token:
-    """A word of a sentence, lower-cased, hyphens split (``crew-members`` is two tokens)."""
+class Token(NamedTuple):
+    """A word of a sentence, lower-cased, hyphens split (``crew-members`` is two tokens).
+
+    A named tuple rather than an attrs class: sentences are tokenised by the thousand and
+    tokens never leave this stage.
+    """
 
     start: int
     end: int
@@ -169,10 +180,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     >>> [t.word for t in tokens("All 15 crew-members died.", 0, 25)]
     ['all', '15', 'crew', 'members', 'died']
     """
-    return [
-        Token(start=m.start(), end=m.end(), word=m.group().lower())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    return [Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def find_phrases(
