@@ -49,6 +49,7 @@ class Names:
     hyphen_heads: frozenset[str]  # what comes before the hyphen of "al-Assad"
     hyphen_head_sizes: tuple[int, ...]
     hyphen_pattern: re.Pattern[str] | None  # the heads and a hyphen, if all are alphanumeric
+    plain_next: re.Pattern[str] | None  # a word that may go on a run (None: any may)
     memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
     # what ``kinds.names`` worked out before, by run of words and by name and title
     shapes: dict[Any, tuple[int, int] | None] = attrs.field(factory=dict, eq=False, hash=False)
@@ -129,10 +130,24 @@ def compiled(lexicon: Lexicon) -> Names:
         hyphen_heads=heads,
         hyphen_head_sizes=tuple(sorted({len(h) for h in heads})),
         hyphen_pattern=_hyphen_pattern(heads),
+        plain_next=_inner_pattern(particles, connectors),
     )
     countries, demonyms = _countries(table_of(table, "countries"))
     known = _organisations(table_of(table, "organisations"), base)
     return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
+
+
+def _inner_pattern(particles: frozenset[str], connectors: frozenset[str]) -> re.Pattern[str] | None:
+    """The beginnings of words that go on a run although not capitalised: a particle or a
+    connector, whole, or a particle and a hyphen ("al-Assad"). ``None`` when a blocked word
+    (read as "x") would be one."""
+    inner = particles | connectors
+    if "x" in inner or not inner:
+        return None
+    whole = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True))
+    heads = "|".join(re.escape(w) for w in sorted(particles, key=len, reverse=True))
+    pattern = "(?:" + whole + r")(?![^\W_]|['’‐-][^\W_])"
+    return re.compile(pattern + ("|(?:" + heads + ")[-‐]" if heads else ""))
 
 
 def _hyphen_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:

@@ -137,10 +137,17 @@ class _Scan:
                 run.append(token)
             if not run:
                 return
-            if len(run) < MAX_WORDS and (
-                token.possessive or text[token.end : token.end + 1] not in _GAP_STARTS
-            ):
+            after = text[token.end : token.end + 2]
+            if len(run) < MAX_WORDS and (token.possessive or after[:1] not in _GAP_STARTS):
                 break  # the next word cannot join: it starts afresh, as an opening if at all
+            nxt = data.plain_next  # None when any word may go on a run
+            if (
+                after[:1] == " "
+                and "a" <= after[1:] <= "z"
+                and nxt is not None
+                and not nxt.match(text, token.end + 1)
+            ):
+                break  # a lower-case word that is no particle or connector ends the run
             match = TOKEN.search(text, self.end)
         out.append(run)
 
