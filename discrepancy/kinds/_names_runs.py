@@ -24,8 +24,6 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
 _OPENING = re.compile(r"[^\W_a-z0-9](?<![^\W_].)(?<![^\W_]['’‐-].)")
 # Dotted acronyms ("U.S.") where ``TOKEN`` reads them: their inner letters start no word.
 _CHAIN = re.compile(r"[A-Z]\.(?<![^\W_]..)(?<![^\W_]['’‐-]..)(?:[A-Z]\.)+")
-
-
 _GAP_STARTS = frozenset(" \t\u00a0'’.")  # how a gap that joins two words begins
 
 
@@ -88,10 +86,10 @@ def _may_start(text: str, start: int) -> bool:
     """Whether a ``TOKEN`` word may start at ``start`` (dotted acronyms aside)."""
     if not text[start].isalnum():
         return False
-    before = text[start - 1 : start]
-    return not (
-        before.isalnum() or (before in "'’‐-" and text[max(start - 2, 0) : start - 1].isalnum())
-    )
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or (before in "'’‐-" and start > 1 and text[start - 2].isalnum()))
 
 
 class _Scan:
@@ -105,6 +103,7 @@ class _Scan:
         self.next_chain = 0
 
     def inside_acronym(self, start: int) -> bool:
+        """Whether ``start`` is inside a dotted acronym (asked in increasing order)."""
         chains = self.chains
         while self.next_chain < len(chains) and chains[self.next_chain][1] <= start:
             self.next_chain += 1
