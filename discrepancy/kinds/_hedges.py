@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -41,6 +41,11 @@ class HedgeLex:
     share_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     hundredths: frozenset[str]
+    # the last words of the hedges before a number ending in a letter (None: check them all)
+    before_last_words: frozenset[str] | None = None
+
+
+_TRAILING_LETTERS = re.compile(r"[A-Za-z]+\Z")
 
 
 def _key(phrase: str) -> str:
@@ -91,6 +96,22 @@ def _edge(phrases: list[str], side: str) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
+def _last_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The final ASCII-letter runs of the phrases that end in a letter (lower case).
+
+    ``None`` when some phrase ends in a letter that is not ASCII: then none can be ruled out.
+    """
+    words = set()
+    for phrase in phrases:
+        if not phrase[-1:].isalpha():
+            continue
+        run = _TRAILING_LETTERS.search(phrase)
+        if run is None or (run.start() > 0 and phrase[run.start() - 1].isalpha()):
+            return None
+        words.add(run.group().lower())
+    return frozenset(words)
+
+
 @functools.cache
 def compiled(lex: Lexicon) -> HedgeLex:
     """The hedges of ``lex``, compiled (cached per lexicon object)."""
@@ -103,6 +124,7 @@ def compiled(lex: Lexicon) -> HedgeLex:
     return HedgeLex(
         before_re=re.compile(rf"{_edge(list(before), 'before')}[ \t]{{0,3}}\Z", re.I),
         before=before,
+        before_last_words=_last_words(before),
         after_re=re.compile(
             r"[ \t]{0,3}" + _edge(list(after), "after") + r"(?![ \t]*\d)(?![ \t]+than)",
             re.I,
@@ -152,15 +174,33 @@ def resolve(lexicon: Lexicon | None) -> HedgeLex:
 
 def hedge_before(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
     """The hedge that ends right before ``pos`` (spaces allowed), with where it starts."""
-    m = hl.before_re.search(text, max(0, pos - 40), pos)
-    if m is None:
+    lead = max(0, pos - 40)
+    if _ruled_out(hl, text[lead:pos]):
         return None
-    return m.start(), hl.before[_key(m.group().strip())]
+    m = hl.before_re.search(text, lead, pos)
+    hedge = None if m is None else hl.before.get(_key(m.group().strip()))
+    return None if m is None or hedge is None else (m.start(), hedge)  # "moſt": no key
+
+
+def _ruled_out(hl: HedgeLex, window: str) -> bool:
+    """Whether no hedge can end ``window`` (a cheap test before the regex search).
+
+    A hedge ends within three spaces or tabs of the end; one ending in a letter ends with
+    the whole run of ASCII letters there, which must then be some hedge's last word.
+    """
+    core = window.rstrip(" \t")
+    if len(window) - len(core) > 3 or not core:
+        return True
+    if hl.before_last_words is None or not (core[-1].isascii() and core[-1].isalpha()):
+        return False
+    run = _TRAILING_LETTERS.search(core)
+    if run is None or run.start() == 0 or core[run.start() - 1].isalpha():
+        return False  # the word may go on ("moſt", or before the window): the regex decides
+    return run.group().lower() not in hl.before_last_words
 
 
 def hedge_after(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
     """The hedge that starts right at ``pos`` (spaces allowed), with where it ends."""
     m = hl.after_re.match(text, pos)
-    if m is None:
-        return None
-    return m.end(), hl.after[_key(m.group().strip())]
+    hedge = None if m is None else hl.after.get(_key(m.group().strip()))
+    return None if m is None or hedge is None else (m.end(), hedge)

@@ -26,7 +26,7 @@ _NUMBER_NEXT = re.compile(r"[ \t]{0,3}[-−+]?[0-9]")
 _PREFIXED_NEXT = re.compile(r"[ \t]{0,3}[A-Za-z][A-Z]{3}(?![A-Za-z])")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}(?P<w>[A-Za-z]{1,12})(?![A-Za-z])")
 _SPACED_MINUS = re.compile(r"(?:(?<=[\s(])|^)[-−] \Z")
-_LAST_TOKEN = re.compile(r"\S+[ \t\u00a0]{0,3}\Z")
+_OF_BEFORE = re.compile(r"(?i:of)[ \t]{1,3}\Z")  # percent_before_re ends so: a cheap test
 
 
 @attrs.frozen(kw_only=True)
@@ -89,11 +89,24 @@ def _scaled_code(
     if after is not None:
         found = units.scaled_code(text, end, lexicon=lexicon)
         return None if found is None else (found, True)
-    prev = _LAST_TOKEN.search(text, max(0, start - _BEFORE), start)
-    if prev is None or not prev.group().rstrip()[-1:].isupper():
+    prev = _last_token(text, start)
+    if prev is None or not prev.rstrip()[-1:].isupper():
         return None
     found = units.scaled_code(text, start, before=True, lexicon=lexicon)
     return None if found is None else (found, False)
+
+
+def _last_token(text: str, pos: int) -> str | None:
+    """The last word before ``pos`` and up to 3 spaces or tabs after it, within the window.
+
+    The same as searching ``\\S+[ \\t\\u00a0]{0,3}\\Z`` in the window, without trying
+    every start.
+    """
+    window = text[max(0, pos - _BEFORE) : pos]
+    core = window.rstrip(" \t\u00a0")
+    if len(window) - len(core) > 3 or not core or core[-1].isspace():
+        return None
+    return core.rsplit(None, 1)[-1] + window[len(core) :]
 
 
 def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch | None:
@@ -102,10 +115,10 @@ def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitM
     Asked only when the word before ``pos`` ends with a symbol or is the last word of
     some currency surface (most numbers follow ordinary words: "killed 15").
     """
-    token = _LAST_TOKEN.search(text, max(0, pos - _BEFORE), pos)
+    token = _last_token(text, pos)
     if token is None:
         return None
-    word = token.group().lower()
+    word = token.lower()
     if word[-1].isalnum() and word.lstrip("([{\"'") not in _currency_words(
         lexicon or default_lexicon()
     ):
@@ -186,9 +199,9 @@ def _not_this_amounts(text: str, end: int, unit: units.UnitMatch) -> bool:
 
 def _percent(text: str, start: int, end: int, hl: hd.HedgeLex) -> units.UnitMatch | None:
     """A percent word after the number ("5%", "5 per cent") or before it ("per cent of 5")."""
-    pct = hl.percent_re.match(text, end) or hl.percent_before_re.search(
-        text, max(0, start - 24), start
-    )
+    pct = hl.percent_re.match(text, end)
+    if pct is None and _OF_BEFORE.search(text, max(0, start - 6), start) is not None:
+        pct = hl.percent_before_re.search(text, max(0, start - 24), start)
     if pct is None:
         return None
     return units.UnitMatch(

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from discrepancy import find_quantities
 from discrepancy.kinds import _anchors as anchors
+from discrepancy.kinds import _hedges as hd
+from discrepancy.kinds import _parts as pt
 from discrepancy.kinds.quantities import find, parse
 from discrepancy.lexicon import LexiconError, load_lexicon
 from discrepancy.model import Interval, Mention
@@ -313,3 +315,31 @@ def test_case_folds_onto_ascii_are_all_listed() -> None:
     letter = re.compile(r"(?i)[a-z]")
     folds = [chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.match(chr(c))]
     assert "".join(folds) == anchors.FOLDS_ONTO_ASCII
+
+
+_HEDGE_BITS = st.sampled_from(
+    ["more than ", "at moſt ", "about", "up to  ", "~", " ", "\t", "\n", "K", "é", "5", "approx. "]
+)
+
+
+@given(st.one_of(st.lists(_HEDGE_BITS, max_size=12).map("".join), st.text()), st.integers(0, 99))
+def test_hedge_before_equals_its_regex_search(text: str, pos: int) -> None:
+    # the cheap test before the search rules out only what the search would not find
+    hl = hd.resolve(None)
+    pos = min(pos, len(text))
+    m = hl.before_re.search(text, max(0, pos - 40), pos)
+    hedge = None if m is None else hl.before.get(" ".join(m.group().lower().split()))
+    expected = None if m is None or hedge is None else (m.start(), hedge)
+    assert hd.hedge_before(hl, text, pos) == expected
+
+
+@given(st.text(alphabet=" \t\u00a0\n\u2003$(USDrsé."), st.integers(0, 60))
+def test_last_token_equals_its_regex_search(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    m = re.compile(r"\S+[ \t\u00a0]{0,3}\Z").search(text, max(0, pos - pt._BEFORE), pos)
+    assert pt._last_token(text, pos) == (None if m is None else m.group())
+
+
+def test_a_case_folded_hedge_does_not_raise() -> None:
+    # bug: "moſt" matched "most" case-insensitively and its key was missing: KeyError
+    assert [m.surface for m in find("at moſt 5 people")] == ["5"]
