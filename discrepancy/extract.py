@@ -63,22 +63,26 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     sents = sentences(text, offset)
     starts = [s.start for s in sents]
     said: dict[int, str] = {}  # who each sentence is attributed to, worked out once
-    words = {s.start: R.tokens(text, s.start, s.end) for s in sents}
+    words: dict[int, list[R.Token]] = {}  # sentence tokens, made when first needed
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
         sent = _sentence_of(sents, starts, mention.start)
-        inside = sent.start <= mention.start and mention.end <= sent.end
-        toks = (
-            words[sent.start]
-            if inside and sent.start in words
-            else (R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end)))
-        )
+        if isinstance(mention.value, Entity):  # names and codes need no words around them
+            facts.append(_entity_fact(source, mention, sent, lexicon))
+            continue
+        if sent.start <= mention.start and mention.end <= sent.end:
+            if sent.start not in words:
+                words[sent.start] = R.tokens(text, sent.start, sent.end)
+            toks = words[sent.start]
+        else:
+            toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
         fact = _fact(source, mention, sent, toks, table, lexicon, people, said)
         if fact is not None:
             facts.append(fact)
     if table.absent_cue.search(text, offset):
         for sent in sents:
             if table.absent_cue.search(text, sent.start, sent.end):
-                facts.extend(_absences(source, sent, words[sent.start], table))
+                toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end)
+                facts.extend(_absences(source, sent, toks, table))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
 
@@ -146,7 +150,7 @@ def _fact(
     elif isinstance(value, DateInterval):
         role = _date_role(text, mention, toks, table, people)
     else:
-        role = _entity_role(value, lexicon)
+        return _entity_fact(source, mention, sent, lexicon)
     if role is None and not isinstance(value, DateInterval):
         return None
     return Fact(
@@ -156,6 +160,17 @@ def _fact(
         role=role or "",
         subject=group,
         attribution=_said(text, sent, toks, table, said),
+    )
+
+
+def _entity_fact(source: Source, mention: Mention, sent: Sentence, lexicon: Lexicon) -> Fact:
+    value = mention.value
+    assert isinstance(value, Entity)
+    return Fact(
+        span=_span(source, mention.start, mention.end, sent),
+        kind=fact_kind(mention, lexicon),
+        value=value,
+        role=_entity_role(value, lexicon),
     )
 
 
