@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -29,7 +31,7 @@ from discrepancy.model import (
     Source,
     Span,
 )
-from discrepancy.text import sentences
+from discrepancy.text import Sentence, sentences
 
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)(['’]s)\s+(?=[A-Z][a-z])")
 _DETERMINERS = frozenset({"the", "a", "an", "one", "that", "this", "each", "every", "another"})
@@ -65,10 +67,17 @@ def _single(
 
 
 def _sentence(source: Source, start: int) -> str:
-    for sent in sentences(source.text, source.body_start):
-        if sent.start <= start < sent.end:
-            return source.text[sent.start : sent.end]
+    sents = _sentences(source.text, source.body_start)
+    i = bisect.bisect_right([s.start for s in sents], start) - 1
+    if i >= 0 and start < sents[i].end:
+        return source.text[sents[i].start : sents[i].end]
     return ""
+
+
+@functools.lru_cache(maxsize=16)
+def _sentences(text: str, start: int) -> tuple[Sentence, ...]:
+    """The sentences of one text, split once however many slips it has."""
+    return tuple(sentences(text, start))
 
 
 def doubled_words(source: Source, *, lexicon: Lexicon) -> list[Finding]:
