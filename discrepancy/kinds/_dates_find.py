@@ -46,29 +46,56 @@ class Anchors:
     """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
 
     ``words_at`` finds anchor words after a character that is no ASCII letter (so the regex
-    engine skips the insides of words quickly), ``others_at`` digits and other one-character
-    anchors. A few more tokens may be found (a word after a letter beyond ASCII): the
-    tokens of each window are checked again.
+    engine skips the insides of words quickly), ``others_at`` one-character anchors other
+    than digits (``None``: there are none); runs of digits are found with ``str.find``. A
+    few more tokens may be found (a word after a letter beyond ASCII): the tokens of each
+    window are checked again.
     """
 
     words: frozenset[str]
     prefix: frozenset[str]
     words_at: re.Pattern[str]
-    others_at: re.Pattern[str]
+    others_at: re.Pattern[str] | None
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
         low = text.lower()
+        words, others = self.words_at, self.others_at
         if len(low) != len(text):  # a few letters lower-case to two characters
-            words = re.compile(self.words_at.pattern, re.IGNORECASE)
-            others = re.compile(self.others_at.pattern, re.IGNORECASE)
+            words = re.compile(words.pattern, re.IGNORECASE)
+            others = others and re.compile(others.pattern, re.IGNORECASE)
             low = text
-        else:
-            words, others = self.words_at, self.others_at
         spans = [(m.start(), m.end() - 1) for m in words.finditer(" " + low)]
-        spans += [m.span() for m in others.finditer(low)]
+        spans += _digit_runs(low)
+        if others is not None:
+            spans += [m.span() for m in others.finditer(low)]
         spans.sort()
         return spans
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of ASCII digits (``str.find`` is quicker than a regex here).
+
+    >>> _digit_runs("On 9/17, 2018")
+    [(3, 4), (5, 7), (9, 13)]
+    """
+    found: list[int] = []
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i >= 0:
+            found.append(i)
+            i = text.find(digit, i + 1)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    end = -1
+    for i in found:
+        if i == end:
+            end += 1
+            runs[-1] = runs[-1][0], end
+        else:
+            end = i + 1
+            runs.append((i, end))
+    return runs
 
 
 @functools.cache
@@ -94,7 +121,7 @@ def anchors(w: Words) -> Anchors:
         words=words,
         prefix=prefix,
         words_at=re.compile(rf"[^a-z](?:{_trie(letters)})(?![a-z])"),
-        others_at=re.compile("|".join(["[0-9]+", *map(re.escape, singles)])),
+        others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
     )
 
 

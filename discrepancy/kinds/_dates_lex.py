@@ -28,8 +28,8 @@ class Tokens:
 
     A token is a run of digits, a run of letters, or any other single character that is not
     a space. Parallel lists (no object per token): lower-cased forms (with \u2019 read as
-    an apostrophe, and "\ufffd" for letters with digits beyond ASCII), the characters,
-    offsets, and whether each token touches the one before. With ``lo`` > 0 the
+    an apostrophe, and "\ufffd" for letters with digits beyond ASCII), offsets, and
+    whether each token touches the one before. With ``lo`` > 0 the
     first token found may be cut, so it is dropped; reading left of the first kept token
     then raises ``Edge``. Reading past the last token reads more of the text.
 
@@ -41,7 +41,6 @@ class Tokens:
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         self.text = text
         self.lows: list[str] = []
-        self.texts: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.glued: list[bool] = []
@@ -73,8 +72,7 @@ class Tokens:
             self._pos = hi if hi == len(text) else self._pos
             return
         self._pos = hi if hi == len(text) else spans[-1][1]
-        texts = [text[start:end] for start, end in spans]
-        lows = [t.lower() for t in texts]
+        lows = [text[start:end].lower() for start, end in spans]
         if not "".join(lows).isascii():
             lows = [_odd(low) if not low.isascii() else low for low in lows]
         ends = [end for _, end in spans]
@@ -83,7 +81,6 @@ class Tokens:
         self.glued += [start == end for start, end in zip(starts[1:], ends[:-1], strict=True)]
         self._prev = ends[-1]
         self.lows += lows
-        self.texts += texts
         self.starts += starts
         self.ends += ends
 

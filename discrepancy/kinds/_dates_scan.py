@@ -92,7 +92,8 @@ class Scanner:
 
     def word(self, i: int) -> str:
         """The characters of token ``i`` as written, or ``""`` past either end."""
-        return self.t.texts[i] if self.has(i) else ""
+        t = self.t
+        return t.text[t.starts[i] : t.ends[i]] if self.has(i) else ""
 
     def skip(self, i: int, *words: str) -> int:
         """``i`` moved past one optional token among ``words``."""
