@@ -13,6 +13,7 @@ lower end ("less than a minute") is above zero, since the thing it measures happ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
@@ -66,9 +67,7 @@ def normalise(fact: Fact) -> Interval:
 def _in_base_units(fact: Fact) -> Interval:
     value = fact.value
     assert isinstance(value, Interval)
-    factor, unit = 1.0, value.unit
-    if unit is not None and (base := units.to_base(1.0, unit)) is not None:
-        factor, unit = base
+    factor, unit = _base(value.unit)
     return Interval(
         low=None if value.low is None else value.low * factor,
         high=None if value.high is None else value.high * factor,
@@ -77,6 +76,14 @@ def _in_base_units(fact: Fact) -> Interval:
         approximate=value.approximate,
         unit=unit,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _base(unit: str | None) -> tuple[float, str | None]:
+    """How many base units one ``unit`` is, and the base unit (pint is asked once a unit)."""
+    if unit is not None and (base := units.to_base(1.0, unit)) is not None:
+        return base
+    return 1.0, unit
 
 
 def _last_digit(x: float) -> float:
@@ -118,15 +125,13 @@ def _parts_exceeding(
 ) -> list[Finding]:
     """A sub-group larger than another source's figure ("45 passengers" but "15 people")."""
     out = []
-    totals = _largest_per_source(wholes)
+    totals = [(w, normalise(w).high) for w in _largest_per_source(wholes)]
     for part in (f for f in facts if f.subject and "in " not in f.subject):  # groups, not places
         low = normalise(part).low or 0.0
         above = [
             w
-            for w in totals
-            if w.span.source != part.span.source
-            and (high := normalise(w).high) is not None
-            and low > high
+            for w, high in totals
+            if w.span.source != part.span.source and high is not None and low > high
         ]
         if above:
             text = (
@@ -162,7 +167,8 @@ def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
         return []
     values = {f: normalise(f) for f in facts}
     core = _core(facts, values, context)
-    outliers = [f for f in facts if f not in core]
+    in_core = {id(f) for f in core}
+    outliers = [f for f in facts if id(f) not in in_core]
     out, outliers = _typos(slot, core, outliers, context)
     out.extend(_agreement(slot, core, context))
     if outliers:
@@ -182,8 +188,9 @@ def _largest_per_source(facts: list[Fact]) -> list[Fact]:
         by_source[fact.span.source].append(fact)
     out: list[Fact] = []
     for group in by_source.values():
-        top = max(_size(f) for f in group)
-        out.extend(f for f in group if _size(f) == top)
+        sizes = [_size(f) for f in group]
+        top = max(sizes)
+        out.extend(f for f, size in zip(group, sizes, strict=True) if size == top)
     return out
 
 
@@ -219,23 +226,33 @@ def _sums(facts: list[Fact], context: Context) -> list[Fact]:
 
 
 def _core(facts: list[Fact], values: dict[Fact, Interval], context: Context) -> list[Fact]:
-    """The facts whose values share the point that the most sources admit."""
+    """The facts whose values share the point that the most sources admit.
+
+    Facts are grouped by value first, so the search costs (distinct values)^2, however
+    many facts state them.
+    """
     by_value: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
         by_value[_key(values[fact])].append(fact)
-    distinct = [values[group[0]] for group in by_value.values()]
-    ends = sorted({x for v in distinct for x in (v.low, v.high) if x is not None})
+    groups = [
+        (values[group[0]], group, set(context.sources_of(group))) for group in by_value.values()
+    ]
+    ends = sorted({x for v, _, _ in groups for x in (v.low, v.high) if x is not None})
     points = [*ends, *(a + (b - a) / 2 for a, b in itertools.pairwise(ends))]
     if ends:
         points.append(ends[-1] + 1.0)
     best: tuple[int, int, float] | None = None
     chosen = facts
     for point in points:
-        holding = [f for v in distinct if _contains(v, point) for f in by_value[_key(v)]]
-        rank = (len(context.sources_of(holding)), len(holding), -point)
+        inside = [(group, sources) for v, group, sources in groups if _contains(v, point)]
+        rank = (
+            len(set().union(*(s for _, s in inside))),
+            sum(len(g) for g, _ in inside),
+            -point,
+        )
         if best is None or rank > best:
             best = rank
-            chosen = holding
+            chosen = [f for g, _ in inside for f in g]
     return chosen
 
 

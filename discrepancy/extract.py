@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
 from collections.abc import Sequence
 
 from discrepancy import roles as R
@@ -126,7 +127,8 @@ def _span(source: Source, start: int, end: int, sent: Sentence) -> Span:
         start=start,
         end=end,
         surface=source.text[start:end],
-        sentence=source.text[sent.start : sent.end],
+        # one string per sentence, however many facts it holds (memory on large corpora)
+        sentence=sys.intern(source.text[sent.start : sent.end]),
     )
 
 
@@ -198,10 +200,9 @@ def fact_kind(mention: Mention, lexicon: Lexicon) -> str:
 
 
 def _index(toks: Sequence[R.Token], pos: int) -> int:
-    for i, tok in enumerate(toks):
-        if tok.end > pos:
-            return i
-    return max(len(toks) - 1, 0)
+    """The first token ending after ``pos`` (the last token if none does)."""
+    i = bisect.bisect_right(toks, pos, key=lambda t: t.end)
+    return i if i < len(toks) else max(len(toks) - 1, 0)
 
 
 def _number_role(

@@ -170,6 +170,7 @@ class Token(NamedTuple):
     word: str
 
 
+CLAUSE_REACH = 30  # tokens; longer clauses are rare in news and cut here
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s")
 
@@ -215,13 +216,17 @@ def clause_bounds(
 ) -> tuple[int, int]:
     """The token range [first, last) of the clause holding token ``index``.
 
-    Clauses end at ; : ( ) dashes and at words that open a subordinate clause.
+    Clauses end at ; : ( ) dashes and at words that open a subordinate clause, and are cut
+    at ``CLAUSE_REACH`` tokens either side (a sentence with no punctuation is not read whole
+    for every value in it).
     """
     first = index
-    while first > 0 and not _breaks_between(text, toks, first - 1, first, breaks):
+    floor = max(0, index - CLAUSE_REACH)
+    while first > floor and not _breaks_between(text, toks, first - 1, first, breaks):
         first -= 1
     last = index + 1
-    while last < len(toks) and not _breaks_between(text, toks, last - 1, last, breaks):
+    ceiling = min(len(toks), index + CLAUSE_REACH)
+    while last < ceiling and not _breaks_between(text, toks, last - 1, last, breaks):
         last += 1
     return first, last
 

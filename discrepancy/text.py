@@ -17,6 +17,7 @@ _ABBREV = re.compile(
     r"Inc|Co|Corp|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|"
     r"[A-Z])\.)\Z"
 )
+_LONGEST_ABBREV = 8  # "Sept", "Corp", "U.S", "U.N" and their word boundary
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
@@ -39,7 +40,10 @@ def sentences(text: str, start: int = 0) -> list[Sentence]:
     begin = start
     for match in _END.finditer(text, start):
         stop = match.start() if match.group().startswith("\n") else match.end()
-        if not match.group().startswith("\n") and _ABBREV.search(text, begin, match.start() + 1):
+        # an abbreviation is a few letters before the stop: look only there, not back to
+        # the sentence's start (text full of abbreviations would be read again and again)
+        window = max(begin, match.start() - _LONGEST_ABBREV)
+        if not match.group().startswith("\n") and _ABBREV.search(text, window, match.start() + 1):
             continue
         _add(out, text, begin, stop)
         begin = match.end()
