@@ -224,7 +224,7 @@ def _number_role(
         after += 1
     if _is_total(toks, _index(toks, mention.start)):
         return None
-    hit = _counted_noun(text, mention.end, toks[after:], table)
+    hit = _counted_noun(text, mention.end, toks[after : after + 6 + table.longest], table)
     if hit is None:
         return None
     counted, group = hit
