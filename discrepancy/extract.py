@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import sys
 from collections.abc import Sequence
 
 from discrepancy import roles as R
@@ -64,11 +63,12 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     sents = sentences(text, offset)
     starts = [s.start for s in sents]
     said: dict[int, str] = {}  # who each sentence is attributed to, worked out once
+    quotes: dict[int, str] = {}  # each sentence's text, sliced once
     words: dict[int, list[R.Token]] = {}  # sentence tokens, made when first needed
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
         sent = _sentence_of(sents, starts, mention.start)
         if isinstance(mention.value, Entity):  # names and codes need no words around them
-            facts.append(_entity_fact(source, mention, sent, lexicon))
+            facts.append(_entity_fact(source, mention, sent, lexicon, quotes))
             continue
         if sent.start <= mention.start and mention.end <= sent.end:
             if sent.start not in words:
@@ -76,14 +76,14 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
             toks = words[sent.start]
         else:
             toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
-        fact = _fact(source, mention, sent, toks, table, lexicon, people, said)
+        fact = _fact(source, mention, sent, toks, table, lexicon, people, said, quotes)
         if fact is not None:
             facts.append(fact)
     if table.absent_cue.search(text, offset):
         for sent in sents:
             if table.absent_cue.search(text, sent.start, sent.end):
                 toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end)
-                facts.extend(_absences(source, sent, toks, table))
+                facts.extend(_absences(source, sent, toks, table, quotes))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
 
@@ -121,14 +121,16 @@ def _sentence_of(sents: Sequence[Sentence], starts: Sequence[int], pos: int) -> 
     return Sentence(start=pos, end=pos)
 
 
-def _span(source: Source, start: int, end: int, sent: Sentence) -> Span:
+def _span(source: Source, start: int, end: int, sent: Sentence, quotes: dict[int, str]) -> Span:
+    # one string per sentence, however many facts it holds (memory on large corpora)
+    if sent.start not in quotes:
+        quotes[sent.start] = source.text[sent.start : sent.end]
     return Span(
         source=source.id,
         start=start,
         end=end,
         surface=source.text[start:end],
-        # one string per sentence, however many facts it holds (memory on large corpora)
-        sentence=sys.intern(source.text[sent.start : sent.end]),
+        sentence=quotes[sent.start],
     )
 
 
@@ -141,6 +143,7 @@ def _fact(
     lexicon: Lexicon,
     people: Sequence[Mention],
     said: dict[int, str],
+    quotes: dict[int, str],
 ) -> Fact | None:
     text = source.text
     value = mention.value
@@ -152,11 +155,11 @@ def _fact(
     elif isinstance(value, DateInterval):
         role = _date_role(text, mention, toks, table, people)
     else:
-        return _entity_fact(source, mention, sent, lexicon)
+        return _entity_fact(source, mention, sent, lexicon, quotes)
     if role is None and not isinstance(value, DateInterval):
         return None
     return Fact(
-        span=_span(source, mention.start, mention.end, sent),
+        span=_span(source, mention.start, mention.end, sent, quotes),
         kind=kind,
         value=value,
         role=role or "",
@@ -165,11 +168,13 @@ def _fact(
     )
 
 
-def _entity_fact(source: Source, mention: Mention, sent: Sentence, lexicon: Lexicon) -> Fact:
+def _entity_fact(
+    source: Source, mention: Mention, sent: Sentence, lexicon: Lexicon, quotes: dict[int, str]
+) -> Fact:
     value = mention.value
     assert isinstance(value, Entity)
     return Fact(
-        span=_span(source, mention.start, mention.end, sent),
+        span=_span(source, mention.start, mention.end, sent, quotes),
         kind=fact_kind(mention, lexicon),
         value=value,
         role=_entity_role(value, lexicon),
@@ -338,7 +343,11 @@ def _measure_role(
 
 
 def _absences(
-    source: Source, sent: Sentence, toks: Sequence[R.Token], table: R.Roles
+    source: Source,
+    sent: Sentence,
+    toks: Sequence[R.Token],
+    table: R.Roles,
+    quotes: dict[int, str],
 ) -> list[Fact]:
     """'had not warned': a zero in the measure's role (seconds or metres, by dimension)."""
     out = []
@@ -347,7 +356,7 @@ def _absences(
         unit = "second" if dimension == "time" else "meter"
         out.append(
             Fact(
-                span=_span(source, start, end, sent),
+                span=_span(source, start, end, sent, quotes),
                 kind="duration" if dimension == "time" else "dimension",
                 value=Interval(low=0, high=0, unit=unit, unit_surface=None),
                 role=name,
