@@ -22,7 +22,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from discrepancy import similarity
-from discrepancy.findings import Context, finding, listing
+from discrepancy.findings import Context, finding, listing, sample
 from discrepancy.kinds import names, units
 from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
 
@@ -287,35 +287,38 @@ def _agreement(slot: Slot, core: list[Fact], context: Context) -> list[Finding]:
 def _typos(
     slot: Slot, core: list[Fact], outliers: list[Fact], context: Context
 ) -> tuple[list[Finding], list[Fact]]:
-    """Outliers one edit from an exact value of the core that two or more sources give."""
+    """Outlying values one slip from an exact value of the core that two or more sources
+    give, each stated by one source only (a value two sources give is no slip)."""
     exact = [f for f in core if _exact(f) is not None]
-    if len(context.sources_of(exact)) < 2 or len({_exact(f) for f in exact}) != 1:
+    support = len(context.sources_of(exact))
+    if support < 2 or len({_exact(f) for f in exact}) != 1:
         return [], outliers
     right = _exact(exact[0])
     assert right is not None
+    by_value: dict[str | None, list[Fact]] = defaultdict(list)
+    for fact in outliers:
+        by_value[_exact(fact)].append(fact)
     out: list[Finding] = []
     rest: list[Fact] = []
-    for fact in outliers:
-        wrong = _exact(fact)
+    for wrong, facts in sorted(by_value.items(), key=lambda kv: str(kv[0])):
         edit = (
             None
             if wrong is None
             else similarity.explain_edit(wrong, right, lexicon=context.lexicon)
         )
-        slip = edit is not None and edit.distance == 1  # two edits in a number is no slip
-        if wrong is None or edit is None or not slip or len(context.sources_of([fact])) != 1:
-            rest.append(fact)
+        if edit is None or edit.distance != 1 or len(context.sources_of(facts)) != 1:
+            rest.extend(facts)
             continue
-        support = len(context.sources_of(exact))
         text = (
-            f"{fact.span.source} writes {wrong} where {support} sources write "
+            f"{facts[0].span.source} writes {wrong} where {support} sources write "
             f"{right} ({slot.label}): {edit.reason}."
         )
+        evidence = [*facts, *sample(exact)]
         out.append(
             finding(
                 FindingType.LIKELY_TYPO,
                 slot,
-                [fact, *exact],
+                evidence,
                 text,
                 score=0.8,
                 context=context,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -55,7 +56,9 @@ def finding(
     Evidence is sorted by source and offset, so the finding does not depend on the order
     in which facts arrive.
     """
-    ordered = sorted(set(facts), key=lambda f: (f.span.source, f.span.start, f.span.end))
+    ordered = sorted(
+        sample(list(set(facts))), key=lambda f: (f.span.source, f.span.start, f.span.end)
+    )
     evidence = tuple(
         Evidence(
             span=f.span,
@@ -80,14 +83,47 @@ def finding(
     )
 
 
+LISTED = 12  # sources named one by one in an explanation; more are counted
+EVIDENCE_PER_VALUE = 10  # quotes kept per distinct value when a slot is large
+LARGE = 50  # a finding with more facts than this quotes a sample of each value
+
+
+def sample(facts: Sequence[Fact], per_value: int = EVIDENCE_PER_VALUE) -> list[Fact]:
+    """At most ``per_value`` facts of each value (from distinct sources first), or all of
+    them when there are at most ``LARGE``: ten thousand articles that agree need not all be
+    quoted in every finding about them."""
+    if len(facts) <= LARGE:
+        return list(facts)
+    kept: dict[str, list[Fact]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
+        value = str(fact.value)
+        if len(kept[value]) < per_value and (value, fact.span.source) not in seen:
+            kept[value].append(fact)
+            seen.add((value, fact.span.source))
+    return [f for group in kept.values() for f in group]
+
+
 def listing(facts: Sequence[Fact]) -> str:
-    """'a says 15; b says more than 200' for an explanation sentence (one per source)."""
+    """'a says 15; b says more than 200' for an explanation sentence (one per source).
+
+    A long list is summarised: the first sources, then how many more say each value.
+    """
     seen: dict[str, list[str]] = {}
     for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
         values = seen.setdefault(fact.span.source, [])
         if str(fact.value) not in values:
             values.append(str(fact.value))
-    return "; ".join(f"{source} says {' and '.join(values)}" for source, values in seen.items())
+    said = [f"{source} says {' and '.join(values)}" for source, values in seen.items()]
+    if len(said) <= LISTED:
+        return "; ".join(said)
+    counts: dict[str, int] = defaultdict(int)
+    for values in seen.values():
+        counts[" and ".join(values)] += 1
+    tally = ", ".join(
+        f"{n} say {value}" for value, n in sorted(counts.items(), key=lambda kv: -kv[1])
+    )
+    return f"{len(said)} sources: {tally}"
 
 
 def sources_of(facts: Iterable[Fact]) -> list[str]:

@@ -115,3 +115,17 @@ def test_progress_is_reported_per_source() -> None:
         progress=lambda d, t: calls.append((d, t)),
     )
     assert calls == [(1, 2), (2, 2)]
+
+
+def test_a_large_slot_quotes_a_sample_and_counts_the_rest() -> None:
+    texts = [
+        f"Officials in town {i} said 21 people died when the ferry capsized." for i in range(60)
+    ]
+    texts.append("Local radio said 12 people died when the ferry capsized.")
+    report = audit([Source(id=f"s{i:03}", text=t) for i, t in enumerate(texts)])
+    (typo,) = report.by_type(FindingType.LIKELY_TYPO)
+    assert typo.suggestion == "21"
+    assert 2 <= len(typo.evidence) <= 12
+    (agreement,) = report.by_type(FindingType.CONSISTENT)
+    assert len(agreement.evidence) == 10
+    assert "60 sources agree" in agreement.explanation
