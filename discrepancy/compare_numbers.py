@@ -12,6 +12,7 @@ lower end ("less than a minute") is above zero, since the thing it measures happ
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -125,14 +126,15 @@ def _parts_exceeding(
 ) -> list[Finding]:
     """A sub-group larger than another source's figure ("45 passengers" but "15 people")."""
     out = []
-    totals = [(w, normalise(w).high) for w in _largest_per_source(wholes)]
+    totals = sorted(
+        ((high, w) for w in _largest_per_source(wholes) if (high := normalise(w).high) is not None),
+        key=lambda t: t[0],
+    )
+    highs = [high for high, _ in totals]
     for part in (f for f in facts if f.subject and "in " not in f.subject):  # groups, not places
         low = normalise(part).low or 0.0
-        above = [
-            w
-            for w, high in totals
-            if w.span.source != part.span.source and high is not None and low > high
-        ]
+        below = totals[: bisect.bisect_left(highs, low)]  # wholes smaller than the part
+        above = [w for _, w in below if w.span.source != part.span.source]
         if above:
             text = (
                 f"A part cannot exceed the whole: {part.span.source} counts {part.value} "
