@@ -67,17 +67,18 @@ def _single(
 
 
 def _sentence(source: Source, start: int) -> str:
-    sents = _sentences(source.text, source.body_start)
-    i = bisect.bisect_right([s.start for s in sents], start) - 1
+    sents, starts = _sentences(source.text, source.body_start)
+    i = bisect.bisect_right(starts, start) - 1
     if i >= 0 and start < sents[i].end:
         return source.text[sents[i].start : sents[i].end]
     return ""
 
 
 @functools.lru_cache(maxsize=16)
-def _sentences(text: str, start: int) -> tuple[Sentence, ...]:
-    """The sentences of one text, split once however many slips it has."""
-    return tuple(sentences(text, start))
+def _sentences(text: str, start: int) -> tuple[tuple[Sentence, ...], tuple[int, ...]]:
+    """The sentences of one text and where they start, split once however many slips."""
+    found = tuple(sentences(text, start))
+    return found, tuple(s.start for s in found)
 
 
 def doubled_words(source: Source, *, lexicon: Lexicon) -> list[Finding]:
@@ -119,7 +120,8 @@ def truncated_names(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Fi
             continue
         if not value.title or value.key not in full or value.key in surnames:
             continue
-        after = text_of[fact.span.source][fact.span.end :].lstrip()
+        end = fact.span.end
+        after = text_of[fact.span.source][end : end + 80].lstrip()  # the next word is enough
         if not after or not after[0].islower():
             continue
         whole = full[value.key].most_common(1)[0][0]
