@@ -84,6 +84,9 @@ def _base(unit: str | None) -> tuple[float, str | None]:
     """How many base units one ``unit`` is, and the base unit (pint is asked once a unit)."""
     if unit is not None and (base := units.to_base(1.0, unit)) is not None:
         return base
+    info = units.unit_info(unit) if unit is not None else None
+    if info is not None and info.family:  # money: "USD" and "dollar" may be one currency
+        return 1.0, info.family
     return 1.0, unit
 
 
@@ -291,15 +294,15 @@ def _typos(
 ) -> tuple[list[Finding], list[Fact]]:
     """Outlying values one slip from an exact value of the core that two or more sources
     give, each stated by one source only (a value two sources give is no slip)."""
-    exact = [f for f in core if _exact(f) is not None]
+    exact = [f for f in core if _typed(f) is not None]
     support = len(context.sources_of(exact))
-    if support < 2 or len({_exact(f) for f in exact}) != 1:
+    if support < 2 or len({_typed(f) for f in exact}) != 1:
         return [], outliers
-    right = _exact(exact[0])
+    right = _typed(exact[0])
     assert right is not None
     by_value: dict[str | None, list[Fact]] = defaultdict(list)
     for fact in outliers:
-        by_value[_exact(fact)].append(fact)
+        by_value[_typed(fact)].append(fact)
     out: list[Finding] = []
     rest: list[Fact] = []
     for wrong, facts in sorted(by_value.items(), key=lambda kv: str(kv[0])):
@@ -338,6 +341,18 @@ def _exact(fact: Fact) -> str | None:
     return str(int(value.low)) if float(value.low).is_integer() else f"{value.low:g}"
 
 
+def _typed(fact: Fact) -> str | None:
+    """The exact whole number as its digits were typed ("2,921" -> "2921"), or ``None``.
+
+    Only typed digits can slip: "$2.5 billion" against "$2 billion", or a measured 6.4
+    against 6.1, is no keyboard slip, however close the values' strings.
+    """
+    value = _exact(fact)
+    if value is None or not value.isdigit():
+        return None
+    return value if value in fact.span.surface.replace(",", "") else None
+
+
 def _conflict(slot: Slot, outliers: list[Fact], core: list[Fact], context: Context) -> Finding:
     facts = [*outliers, *core]
     text = (
@@ -351,7 +366,7 @@ def _conflict(slot: Slot, outliers: list[Fact], core: list[Fact], context: Conte
             f" The disagreeing figures come from different parties: {'; '.join(odd)} "
             f"against {'; '.join(rest)}."
         )
-    exact = sorted({e for f in facts if (e := _exact(f)) is not None})
+    exact = sorted({e for f in facts if (e := _typed(f)) is not None})
     if len(exact) == 2 and slot.kind == "count":
         edit = similarity.explain_edit(exact[0], exact[1], lexicon=context.lexicon)
         if edit is not None and edit.distance == 1:

@@ -219,9 +219,9 @@ def _number_role(
     lexicon: Lexicon,
 ) -> tuple[str, str] | None:
     """(role, group): "people killed" and the sub-group counted ("crew"), if any."""
-    if not toks or kind in ("ordinal", "currency"):
+    if not toks or kind == "ordinal":
         return None
-    if kind in ("duration", "dimension", "percent"):
+    if kind in ("duration", "dimension", "percent", "currency"):
         role = _measure_role(text, mention, toks, table, lexicon)
         return None if role is None else (role, "")
     after = _index(toks, mention.end)
@@ -230,6 +230,9 @@ def _number_role(
     if _is_total(toks, _index(toks, mention.start)):
         return None
     hit = _counted_noun(text, mention.end, toks[after : after + 6 + table.longest], table)
+    number = _index(toks, mention.start)
+    if hit is None and number > 0 and toks[number - 1].word in table.counted_before:
+        hit = (table.counted_before[toks[number - 1].word], "")
     if hit is None:
         return None
     counted, group = hit

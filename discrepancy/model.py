@@ -130,7 +130,7 @@ def _num(x: float | None) -> str:
     if x is None:
         return "?"
     if float(x).is_integer() and abs(x) < 1e15:
-        return str(int(x))
+        return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))  # 2,000,000,000 reads
     return f"{x:g}"
 
 

@@ -43,6 +43,7 @@ class Roles:
     """Every role word list, as phrase -> role lookups (phrases are tuples of lower words)."""
 
     counted: Mapping[tuple[str, ...], tuple[Counted, str]]
+    counted_before: Mapping[str, Counted]  # a noun right before the number ("magnitude 7.8")
     events: Mapping[tuple[str, ...], tuple[str, int]]
     measures: Mapping[tuple[str, ...], tuple[str, str]]
     date_events: Mapping[tuple[str, ...], tuple[str, bool, bool]]
@@ -80,6 +81,12 @@ def compiled(lexicon: Lexicon) -> Roles:
                 other = counted[_key(noun)][0].name
                 raise LexiconError(FILE, noun, f"counted by both {other!r} and {cls.name!r}")
             counted[_key(noun)] = (cls, groups.get(_key(noun), ""))
+    counted_before = {
+        word.lower(): hit[0]
+        for entry in _entries(table, "counted")
+        for word in _strs(entry, "before", required=False)
+        for hit in [counted[_key(entry["nouns"][0])]]
+    }
     events = {
         _key(w): (_str(e, "name"), int(e.get("rank", 5)))
         for e in _entries(table, "event")
@@ -110,6 +117,7 @@ def compiled(lexicon: Lexicon) -> Roles:
     every = [*counted, *events, *measures, *date_events, *absent]
     return Roles(
         counted=counted,
+        counted_before=counted_before,
         events=events,
         measures=measures,
         date_events=date_events,
