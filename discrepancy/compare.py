@@ -50,6 +50,14 @@ def dates(slot: Slot, context: Context) -> list[Finding]:
             return [finding(FindingType.CONSISTENT, slot, facts, text, score=0.9, context=context)]
         text = f"The {slot.label} is given with different precision: {listing(facts)}."
         return [finding(FindingType.COMPATIBLE, slot, facts, text, score=0.5, context=context)]
+    rivals = [
+        (a, b)
+        for i, a in enumerate(values)
+        for b in values[i + 1 :]
+        if not a.overlaps(b) and a.precision == b.precision
+    ]
+    if not rivals:
+        return []  # a year against a day that misses it dates another event, not this one
     text = f"The sources give different dates for the {slot.label}: {listing(facts)}."
     return [finding(FindingType.CONFLICT, slot, facts, text, score=0.7, context=context)]
 

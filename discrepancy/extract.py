@@ -34,6 +34,8 @@ _ATTRIBUTED = re.compile(
 _SMALL_NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"}
 )
+TOLL_REACH = 10  # tokens from "death toll" to its number ("rose overnight to 95")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 
 
@@ -234,7 +236,7 @@ def _number_role(
     if hit is None and number > 0 and toks[number - 1].word in table.counted_before:
         hit = (table.counted_before[toks[number - 1].word], "")
     if hit is None:
-        return None
+        return _toll_before(toks, number, table)
     counted, group = hit
     first, last = R.clause_bounds(text, toks, max(after - 1, 0), table.clause_breaks)
     start = max(first, after - 11)
@@ -248,6 +250,13 @@ def _number_role(
     role = f"{counted.name} {min(events)[-1]}" if events else counted.name
     scope = _scope(text, toks[first:last], lexicon)
     return role, " ".join(p for p in (group, f"in {scope}" if scope else "") if p)
+
+
+def _toll_before(toks: Sequence[R.Token], number: int, table: R.Roles) -> tuple[str, str] | None:
+    """ "The death toll rose to 95": a total named shortly before a number with no noun."""
+    window = toks[max(0, number - TOLL_REACH) : number]
+    hits = R.find_phrases(window, table.tolls, table.longest, table.firsts)
+    return (hits[-1][2], "") if hits else None
 
 
 def _event_rank(
@@ -425,8 +434,9 @@ def _actor(text: str, start: int, verb: int, people: Sequence[Mention]) -> str:
 def _modifies_noun(
     text: str, toks: Sequence[R.Token], index: int, end: int, table: R.Roles
 ) -> bool:
-    """A date between "the" and a lower-case word that is no preposition is a modifier."""
-    opens = toks[index].word == "the" or (index > 0 and toks[index - 1].word == "the")
+    """A date between a determiner and a lower-case word that is no preposition is a
+    modifier ("the New Year's Day earthquake", "a 2022 strike"): it names that noun."""
+    opens = toks[index].word in _DETERMINERS or (index > 0 and toks[index - 1].word in _DETERMINERS)
     if not opens or end + 1 >= len(toks):
         return False
     follower = toks[end + 1]

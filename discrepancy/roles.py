@@ -44,6 +44,7 @@ class Roles:
 
     counted: Mapping[tuple[str, ...], tuple[Counted, str]]
     counted_before: Mapping[str, Counted]  # a noun right before the number ("magnitude 7.8")
+    tolls: Mapping[tuple[str, ...], str]  # "death toll ... 95": phrase -> role
     events: Mapping[tuple[str, ...], tuple[str, int]]
     measures: Mapping[tuple[str, ...], tuple[str, str]]
     date_events: Mapping[tuple[str, ...], tuple[str, bool, bool]]
@@ -87,6 +88,7 @@ def compiled(lexicon: Lexicon) -> Roles:
         for word in _strs(entry, "before", required=False)
         for hit in [counted[_key(entry["nouns"][0])]]
     }
+    tolls = {_key(w): _str(t, "role") for t in _entries(table, "toll") for w in _strs(t, "words")}
     events = {
         _key(w): (_str(e, "name"), int(e.get("rank", 5)))
         for e in _entries(table, "event")
@@ -114,10 +116,11 @@ def compiled(lexicon: Lexicon) -> Roles:
         for d in _entries(table, "date_event")
         for w in _strs(d, "words")
     }
-    every = [*counted, *events, *measures, *date_events, *absent]
+    every = [*counted, *events, *measures, *date_events, *absent, *tolls]
     return Roles(
         counted=counted,
         counted_before=counted_before,
+        tolls=tolls,
         events=events,
         measures=measures,
         date_events=date_events,

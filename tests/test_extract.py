@@ -118,3 +118,17 @@ def test_a_dateline_prefix_is_not_read_as_facts_and_offsets_stay_file_offsets() 
     for fact in facts:
         assert fact.span.start >= 17
         assert text[fact.span.start : fact.span.end] == fact.span.surface
+
+
+def test_a_toll_named_before_its_number() -> None:
+    text = "The death toll rose overnight to 95, officials said."
+    facts = extract(Source(id="t", text=text), lexicon=default_lexicon())
+    assert [(f.span.surface, f.role) for f in facts if f.kind == "count"] == [
+        ("95", "people killed")
+    ]
+
+
+def test_a_date_that_names_a_noun_dates_no_event() -> None:
+    text = "The base was struck a year after a 2022 strike on it."
+    roles = _roles(text, published=dt.date(2024, 6, 2))
+    assert roles.get("2022", "") == ""
