@@ -231,7 +231,8 @@ def _number_role(
         after += 1
     if _is_total(toks, _index(toks, mention.start)):
         return None
-    hit = _counted_noun(text, mention.end, toks[after : after + 6 + table.longest], table)
+    window = toks[after : after + 6 + table.longest]
+    hit = _counted_noun(text, mention.end, window, table, _year_like(mention))
     number = _index(toks, mention.start)
     if hit is None and number > 0 and toks[number - 1].word in table.counted_before:
         hit = (table.counted_before[toks[number - 1].word], "")
@@ -250,6 +251,12 @@ def _number_role(
     role = f"{counted.name} {min(events)[-1]}" if events else counted.name
     scope = _scope(text, toks[first:last], lexicon)
     return role, " ".join(p for p in (group, f"in {scope}" if scope else "") if p)
+
+
+def _year_like(mention: Mention) -> bool:
+    """Four digits that could be a year ("a 2022 strike")."""
+    surface = mention.surface.strip()
+    return len(surface) == 4 and surface.isdigit() and 1800 <= int(surface) <= 2100
 
 
 def _toll_before(toks: Sequence[R.Token], number: int, table: R.Roles) -> tuple[str, str] | None:
@@ -288,7 +295,7 @@ def _scope(text: str, clause: Sequence[R.Token], lexicon: Lexicon) -> str:
 
 
 def _counted_noun(
-    text: str, end: int, after: Sequence[R.Token], table: R.Roles
+    text: str, end: int, after: Sequence[R.Token], table: R.Roles, year_like: bool = False
 ) -> tuple[R.Counted, str] | None:
     """The class (and sub-group) of the noun the number counts.
 
@@ -309,7 +316,9 @@ def _counted_noun(
         for size in sizes:
             hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
             if hit is not None and i < hit[0].window:
-                return hit
+                noun = after[i + size - 1].word
+                plural = noun.endswith("s") or noun in table.plurals_without_s
+                return hit if plural or not year_like else None
         if tok.word in table.noun_barriers and not (i == 0 and tok.word == "of"):
             return None
         limit = tok.end

@@ -54,6 +54,7 @@ class Roles:
     needs_subject: frozenset[str]
     clause_breaks: frozenset[str]
     noun_barriers: frozenset[str]
+    plurals_without_s: frozenset[str]
     attribution: frozenset[str]
     attribution_nouns: frozenset[str]
     temporal: frozenset[str]
@@ -130,6 +131,7 @@ def compiled(lexicon: Lexicon) -> Roles:
         needs_subject=needs_subject,
         clause_breaks=frozenset(_strs(table, "clause_breaks", required=False)),
         noun_barriers=frozenset(_strs(table, "noun_barriers", required=False)),
+        plurals_without_s=frozenset(_strs(table, "plurals_without_s", required=False)),
         attribution=frozenset(_strs(table, "attribution", required=False)),
         attribution_nouns=frozenset(_strs(table, "attribution_nouns", required=False)),
         temporal=frozenset(_strs(table, "temporal_prepositions", required=False)),
