@@ -294,11 +294,11 @@ def _typos(
 ) -> tuple[list[Finding], list[Fact]]:
     """Outlying values one slip from an exact value of the core that two or more sources
     give, each stated by one source only (a value two sources give is no slip)."""
-    exact = [f for f in core if _typed(f) is not None]
+    exact = [f for f in core if _exact(f) is not None]
     support = len(context.sources_of(exact))
-    if support < 2 or len({_typed(f) for f in exact}) != 1:
+    if support < 2 or len({_exact(f) for f in exact}) != 1:
         return [], outliers
-    right = _typed(exact[0])
+    right = _exact(exact[0])  # what the others say, in digits or in words
     assert right is not None
     by_value: dict[str | None, list[Fact]] = defaultdict(list)
     for fact in outliers:

@@ -272,9 +272,7 @@ def _event_rank(
     """Order events: a verb right before the number governs it ("killing more than 4,300
     people and injuring thousands"); then the nearest, but a state such as "aboard" (rank
     9) only when nothing happened ("killing all 15 people aboard" is a death toll)."""
-    governs = (
-        j <= number and number - j <= 1
-    )  # "killing 15", "killed all 15", not "arrested and 12"
+    governs = j == number  # "killing 15", "killed all 15" (hedges belong to the number)
     distance = number - j if j <= number else i - noun
     return (not governs, rank >= 9, abs(distance), rank, name)
 

@@ -71,11 +71,14 @@ def _toll_text(n: int, spelled: bool, first: bool) -> str:
 
 
 @st.composite
-def _article(draw: st.DrawFn, facts: _Facts, ident: str, toll: int, opener: str) -> Source:
+def _article(
+    draw: st.DrawFn, facts: _Facts, ident: str, toll: int, opener: str, digits: bool = False
+) -> Source:
     """One article; each in a story opens differently, so none is a copy of another (copies
-    count once in a majority, which would change what the story plants)."""
+    count once in a majority, which would change what the story plants). ``digits`` keeps
+    the toll in digits (a planted slip of the keyboard is typed, not spelled)."""
     noun = facts.noun
-    spelled = draw(st.booleans()) and toll <= 99
+    spelled = not digits and draw(st.booleans()) and toll <= 99
     number = _toll_text(toll, spelled, first=False)
     body = (
         f"{opener} {number} {noun} were killed when a {facts.vehicle} was hit near "
@@ -131,7 +134,15 @@ def stories(draw: st.DrawFn, *, min_sources: int = 2, max_sources: int = 5) -> S
             tolls[-1] = _far_from(facts.toll)
     shift = draw(st.integers(min_value=0, max_value=len(OPENERS) - 1))
     articles = [
-        draw(_article(facts, ident, toll, OPENERS[(i + shift) % len(OPENERS)]))
+        draw(
+            _article(
+                facts,
+                ident,
+                toll,
+                OPENERS[(i + shift) % len(OPENERS)],
+                digits=toll != facts.toll,
+            )
+        )
         for i, (ident, toll) in enumerate(zip(ids, tolls, strict=True))
     ]
     if tolls[-1] != facts.toll:
