@@ -268,13 +268,15 @@ def _toll_before(toks: Sequence[R.Token], number: int, table: R.Roles) -> tuple[
 
 def _event_rank(
     i: int, j: int, number: int, noun: int, rank: int, name: str
-) -> tuple[bool, bool, int, int, str]:
+) -> tuple[bool, bool, bool, int, int, str]:
     """Order events: a verb right before the number governs it ("killing more than 4,300
-    people and injuring thousands"); then the nearest, but a state such as "aboard" (rank
-    9) only when nothing happened ("killing all 15 people aboard" is a death toll)."""
+    people and injuring thousands"); then one after it rather than before; then the nearest,
+    but a state such as "aboard" (rank 9) only when nothing happened ("killing all 15 people
+    aboard" is a death toll)."""
     governs = j == number  # "killing 15", "killed all 15" (hedges belong to the number)
-    distance = number - j if j <= number else i - noun
-    return (not governs, rank >= 9, abs(distance), rank, name)
+    before = j <= number  # "54 were arrested and 12 officers were hurt": 12 were hurt
+    distance = number - j if before else i - noun
+    return (not governs, before, rank >= 9, abs(distance), rank, name)
 
 
 def _scope(text: str, clause: Sequence[R.Token], lexicon: Lexicon) -> str:

@@ -132,3 +132,11 @@ def test_a_date_that_names_a_noun_dates_no_event() -> None:
     text = "The base was struck a year after a 2022 strike on it."
     roles = _roles(text, published=dt.date(2024, 6, 2))
     assert roles.get("2022", "") == ""
+
+
+def test_an_event_after_the_noun_beats_one_before_the_number() -> None:
+    """Bug: '54 people were arrested and 12 police officers were hurt' counted 12 arrests."""
+    text = "At least 54 people were arrested and 12 police officers were hurt, he said."
+    roles = _roles(text)
+    assert roles["12"] == "people injured"
+    assert roles["At least 54"] == "people arrested"
