@@ -54,12 +54,18 @@ class Table:
     measure_after: re.Pattern[str]
     link_after: re.Pattern[str]
     code_prefixes: Mapping[str, float] = attrs.Factory(dict)
+    # the leading letters of every surface written after a number, lower-cased: a word whose
+    # letters are none of these starts no unit, and the large ``after`` regex is not tried
+    first_letters: frozenset[str] = frozenset()
     prefixed_after: re.Pattern[str] | None = None
     prefixed_before: re.Pattern[str] | None = None
 
     def unit(self, surface: str) -> str | None:
         """The unit of a surface found after a number."""
         return self.surfaces.exact.get(surface) or self.surfaces.folded.get(fold(surface))
+
+
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def fold(surface: str) -> str:
@@ -236,6 +242,9 @@ def compiled(lexicon: Lexicon) -> Table:
         surfaces=surfaces,
         scale_words=frozenset(fold(w) for w in scale_words),
         after=re.compile(_alternation(after)),
+        first_letters=frozenset(
+            m.group().lower() for s, _ in after if (m := LETTERS.match(s)) is not None
+        ),
         before_reversed=re.compile(f"{SPACE}{{0,3}}(?P<cur>{_alternation(before)})"),
         scaled=re.compile(_alternation((s, True) for s in surfaces.scaled)),
         scale_end=re.compile(f"(?i)(?<![^\\W\\d_])(?:{scale or '(?!)'})\\.?\\Z"),

@@ -22,7 +22,7 @@ import re
 
 import attrs
 
-from discrepancy.kinds._unit_table import SPACE, Table, UnitInfo, compiled, fold, registry
+from discrepancy.kinds._unit_table import LETTERS, SPACE, Table, UnitInfo, compiled, fold, registry
 from discrepancy.lexicon import Lexicon, default_lexicon
 
 __all__ = [
@@ -172,6 +172,9 @@ def rate_after(
 def _plain_after(
     table: Table, text: str, start: int, *, glued: bool, hyphen: bool
 ) -> tuple[int, int, str] | None:
+    word = LETTERS.match(text, start, start + _WINDOW)
+    if word is not None and word.group().lower() not in table.first_letters:
+        return None  # "15 people": no unit begins with these letters
     found = table.after.match(text, start, start + _WINDOW)
     if found is None:
         return None
