@@ -51,7 +51,8 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     text, ref, offset = source.text, source.published, source.body_start
     body = text[offset:]
     found = _shift(dates.find(body, lexicon=lexicon, reference_date=ref), offset)
-    found += _shift(designators.find(body, lexicon=lexicon), offset)
+    codes = _shift(designators.find(body, lexicon=lexicon), offset)
+    found += codes
     taken = _Spans([(m.start, m.end) for m in found])
     found += [
         m
@@ -78,7 +79,7 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
             toks = words[sent.start]
         else:
             toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
-        fact = _fact(source, mention, sent, toks, table, lexicon, people, said, quotes)
+        fact = _fact(source, mention, sent, toks, table, lexicon, (people, codes), said, quotes)
         if fact is not None:
             facts.append(fact)
     if table.absent_cue.search(text, offset):
@@ -143,16 +144,19 @@ def _fact(
     toks: Sequence[R.Token],
     table: R.Roles,
     lexicon: Lexicon,
-    people: Sequence[Mention],
+    named: tuple[Sequence[Mention], Sequence[Mention]],
     said: dict[int, str],
     quotes: dict[int, str],
 ) -> Fact | None:
+    people, codes = named
     text = source.text
     value = mention.value
     kind = fact_kind(mention, lexicon)
     group = ""
     if isinstance(value, Interval):
-        found = _number_role(text, mention, kind, toks, table, lexicon)
+        found = _designated(mention, toks, codes) or _number_role(
+            text, mention, kind, toks, table, lexicon
+        )
         role, group = found if found is not None else (None, "")
     elif isinstance(value, DateInterval):
         role = _date_role(text, mention, toks, table, people)
@@ -210,6 +214,25 @@ def _index(toks: Sequence[R.Token], pos: int) -> int:
     """The first token ending after ``pos`` (the last token if none does)."""
     i = bisect.bisect_right(toks, pos, key=lambda t: t.end)
     return i if i < len(toks) else max(len(toks) - 1, 0)
+
+
+def _designated(
+    mention: Mention, toks: Sequence[R.Token], codes: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """ "four F-16 fighters": a count of the designated things (role: their category)."""
+    if mention.kind not in ("number", "range") or mention.unit is not None:
+        return None
+    after = _index(toks, mention.end)
+    while after < len(toks) and toks[after].start < mention.end:
+        after += 1
+    if after >= len(toks):
+        return None
+    limit = toks[min(after + 1, len(toks) - 1)].end  # the code may follow one word
+    i = bisect.bisect_left(codes, mention.end, key=lambda m: m.start)
+    entity = codes[i].value if i < len(codes) and codes[i].start < limit else None
+    if isinstance(entity, Entity):
+        return f"{entity.category or 'designator'} count", ""
+    return None
 
 
 def _number_role(

@@ -140,3 +140,10 @@ def test_an_event_after_the_noun_beats_one_before_the_number() -> None:
     roles = _roles(text)
     assert roles["12"] == "people injured"
     assert roles["At least 54"] == "people arrested"
+
+
+def test_a_count_of_designated_things_is_counted_by_their_category() -> None:
+    """Bug: 'four Israeli F-16 fighters' was a count of people (fighters as militants)."""
+    source = Source(id="t", text="Around that time four Israeli F-16 fighters attacked targets.")
+    facts = [f for f in extract(source, lexicon=default_lexicon()) if f.kind == "count"]
+    assert [(f.span.surface, f.role) for f in facts] == [("four", "fighter aircraft count")]
