@@ -216,15 +216,18 @@ def _index(toks: Sequence[R.Token], pos: int) -> int:
     return i if i < len(toks) else max(len(toks) - 1, 0)
 
 
+def _first_after(toks: Sequence[R.Token], pos: int) -> int:
+    """The index of the first token that starts at or after ``pos`` (``len(toks)`` if none)."""
+    return bisect.bisect_left(toks, pos, key=lambda t: t.start)
+
+
 def _designated(
     mention: Mention, toks: Sequence[R.Token], codes: Sequence[Mention]
 ) -> tuple[str, str] | None:
     """ "four F-16 fighters": a count of the designated things (role: their category)."""
     if mention.kind not in ("number", "range") or mention.unit is not None:
         return None
-    after = _index(toks, mention.end)
-    while after < len(toks) and toks[after].start < mention.end:
-        after += 1
+    after = _first_after(toks, mention.end)
     if after >= len(toks):
         return None
     limit = toks[min(after + 1, len(toks) - 1)].end  # the code may follow one word
@@ -249,14 +252,12 @@ def _number_role(
     if kind in ("duration", "dimension", "percent", "currency"):
         role = _measure_role(text, mention, toks, table, lexicon)
         return None if role is None else (role, "")
-    after = _index(toks, mention.end)
-    while after < len(toks) and toks[after].start < mention.end:
-        after += 1
-    if _is_total(toks, _index(toks, mention.start)):
+    after = _first_after(toks, mention.end)
+    number = _index(toks, mention.start)
+    if _is_total(toks, number):
         return None
     window = toks[after : after + 6 + table.longest]
     hit = _counted_noun(text, mention.end, window, table, _year_like(mention))
-    number = _index(toks, mention.start)
     if hit is None and number > 0 and toks[number - 1].word in table.counted_before:
         hit = (table.counted_before[toks[number - 1].word], "")
     if hit is None:
@@ -377,9 +378,7 @@ def _measure_role(
     if not hits:
         return None
     name = min(hits)[1]
-    after = _index(toks, mention.end)
-    while after < len(toks) and toks[after].start < mention.end:
-        after += 1
+    after = _first_after(toks, mention.end)
     whose = [t.word for t in toks[after : after + 3] if t.word in table.subjects.get(name, ())]
     if whose:
         return f"{name} of the {whose[0]}"
