@@ -68,10 +68,11 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     said: dict[int, str] = {}  # who each sentence is attributed to, worked out once
     quotes: dict[int, str] = {}  # each sentence's text, sliced once
     words: dict[int, list[R.Token]] = {}  # sentence tokens, made when first needed
+    entities: dict[Entity, tuple[Entity, str, str]] = {}  # kind and role of each name, once
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
         sent = _sentence_of(sents, starts, mention.start)
         if isinstance(mention.value, Entity):  # names and codes need no words around them
-            facts.append(_entity_fact(source, mention, sent, lexicon, quotes))
+            facts.append(_entity_fact(source, mention, sent, lexicon, quotes, entities))
             continue
         if sent.start <= mention.start and mention.end <= sent.end:
             if sent.start not in words:
@@ -105,6 +106,8 @@ class _Spans:
 
 
 def _shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
+    if not offset:
+        return list(mentions)
     return [
         Mention(
             start=m.start + offset,
@@ -161,7 +164,7 @@ def _fact(
     elif isinstance(value, DateInterval):
         role = _date_role(text, mention, toks, table, people)
     else:
-        return _entity_fact(source, mention, sent, lexicon, quotes)
+        return _entity_fact(source, mention, sent, lexicon, quotes, {})
     if role is None and not isinstance(value, DateInterval):
         return None
     return Fact(
@@ -175,15 +178,26 @@ def _fact(
 
 
 def _entity_fact(
-    source: Source, mention: Mention, sent: Sentence, lexicon: Lexicon, quotes: dict[int, str]
+    source: Source,
+    mention: Mention,
+    sent: Sentence,
+    lexicon: Lexicon,
+    quotes: dict[int, str],
+    entities: dict[Entity, tuple[Entity, str, str]],
 ) -> Fact:
+    """A name or code as a fact. ``entities`` holds each distinct value once with its kind
+    and role: a name repeated through an article is one object (worked out and sent to the
+    main process once)."""
     value = mention.value
     assert isinstance(value, Entity)
+    if value not in entities:
+        entities[value] = (value, fact_kind(mention, lexicon), _entity_role(value, lexicon))
+    value, kind, role = entities[value]
     return Fact(
         span=_span(source, mention.start, mention.end, sent, quotes),
-        kind=fact_kind(mention, lexicon),
+        kind=kind,
         value=value,
-        role=_entity_role(value, lexicon),
+        role=role,
     )
 
 
@@ -421,11 +435,11 @@ def _date_role(
         return None
     index = _index(toks, mention.start)
     before = {t.word for t in toks[max(0, index - 2) : index]}
-    first_word = [t.word for t in R.tokens(text, mention.start, mention.end)][:1]
+    opening = R.first_word(text, mention.start, mention.end)
     end = _index(toks, mention.end - 1)
     if text.startswith(("'s", "’s"), mention.end):
         return _dated_noun(toks, end + 1, table)  # "last week's loss" dates the loss
-    if not (table.temporal & {*before, *first_word}) and value.weekday is None:
+    if not (table.temporal & {*before, opening}) and value.weekday is None:
         return None
     if _modifies_noun(text, toks, index, end, table):
         return None  # "the New Year's Day earthquake": the date names the noun after it

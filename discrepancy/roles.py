@@ -197,6 +197,16 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
+def first_word(text: str, start: int, end: int) -> str:
+    """The first word of ``text[start:end]``, lower-cased, as ``tokens`` reads it ("" if none).
+
+    >>> first_word("Last Monday", 0, 11)
+    'last'
+    """
+    match = _TOKEN.search(text, start, end)
+    return match.group().lower() if match else ""
+
+
 def find_phrases(
     toks: Sequence[Token],
     table: Mapping[tuple[str, ...], Any],
