@@ -15,137 +15,20 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
-import re
 from collections.abc import Iterator
-from typing import Any
-
-import attrs
 
 from discrepancy.kinds import _dates_grammar as grammar
+from discrepancy.kinds._dates_anchors import PREFIX, Anchors, anchors
 from discrepancy.kinds._dates_lex import Edge, Tokens, Words
 from discrepancy.kinds._dates_scan import Scanner, value_of
 from discrepancy.model import DateInterval, Mention
 
-# The words a date may begin with before its first anchor, and how many of them in a row.
-PREFIX = frozenset({
-    "the", "that", "a", "an", "on", "in", "at", "for", "from", "between", "within", "during",
-    "since", "of", "-", "'", "early", "late", "mid", "middle", "beginning", "start", "end",
-    "earlier", "later",
-})  # fmt: skip
-SPAN = 10
-# Content words the rules read after prefix words, besides the lexicon's.
-_CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", "week", "year"})
+__all__ = ["PREFIX", "at", "find_everywhere", "find_near_anchors"]
+
+SPAN = 10  # prefix words at most before an anchor
 _GAP = 48  # anchors closer than this share a window
 _LEFT = 24  # characters read left of a window's first anchor at first
 _RIGHT = 32  # and right of its last
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Anchors:
-    """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
-
-    ``words_at`` finds anchor words after a character that is no ASCII letter (so the regex
-    engine skips the insides of words quickly), ``others_at`` one-character anchors other
-    than digits (``None``: there are none); runs of digits are found with ``str.find``. A
-    few more tokens may be found (a word after a letter beyond ASCII): the tokens of each
-    window are checked again.
-    """
-
-    words: frozenset[str]
-    prefix: frozenset[str]
-    words_at: re.Pattern[str]
-    others_at: re.Pattern[str] | None
-
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
-        low = text.lower()
-        words, others = self.words_at, self.others_at
-        if len(low) != len(text):  # a few letters lower-case to two characters
-            words = re.compile(words.pattern, re.IGNORECASE)
-            others = others and re.compile(others.pattern, re.IGNORECASE)
-            low = text
-        spans = [(m.start(), m.end() - 1) for m in words.finditer(" " + low)]
-        spans += _digit_runs(low)
-        if others is not None:
-            spans += [m.span() for m in others.finditer(low)]
-        spans.sort()
-        return spans
-
-
-def _digit_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of the runs of ASCII digits (``str.find`` is quicker than a regex here).
-
-    >>> _digit_runs("On 9/17, 2018")
-    [(3, 4), (5, 7), (9, 13)]
-    """
-    found: list[int] = []
-    for digit in "0123456789":
-        i = text.find(digit)
-        while i >= 0:
-            found.append(i)
-            i = text.find(digit, i + 1)
-    found.sort()
-    runs: list[tuple[int, int]] = []
-    end = -1
-    for i in found:
-        if i == end:
-            end += 1
-            runs[-1] = runs[-1][0], end
-        else:
-            end = i + 1
-            runs.append((i, end))
-    return runs
-
-
-@functools.cache
-def anchors(w: Words) -> Anchors:
-    """The anchors of a lexicon's date words (cached per word lists).
-
-    >>> from discrepancy.kinds._dates_lex import resolve_lexicon
-    >>> a = anchors(resolve_lexicon(None))
-    >>> text = "On Sept. 17, then the week"
-    >>> [text[start:end] for start, end in a.find(text)]
-    ['Sept', '17', 'week']
-    """
-    tables = (w.months, w.weekdays, w.cardinals, w.ordinals, w.relative_days, w.shifts)
-    lexical = set(w.holiday_heads).union(*tables, w.weekday_shifts, w.decades, w.units)
-    lexical |= {key[0] for key in w.holidays}
-    prefix = PREFIX - lexical  # a date word of the lexicon is always an anchor
-    words = frozenset((w.starters | lexical | _CONTENT) - prefix)
-    letters = [x for x in words if x.isalpha()]
-    # A token is a run of letters, a run of digits, or one other character: longer words
-    # not all letters ("valentine's") are never a token.
-    singles = sorted(x for x in words if len(x) == 1 and x not in letters)
-    return Anchors(
-        words=words,
-        prefix=prefix,
-        words_at=re.compile(rf"[^a-z](?:{_trie(letters)})(?![a-z])"),
-        others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
-    )
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, as a trie so that a failing match fails early.
-
-    >>> _trie(["may", "mar", "march"])
-    'ma(?:r(?:ch)?|y)'
-    """
-    root: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(root) or "(?!)"
-
-
-def _branches(node: dict[str, dict[str, Any]]) -> str:
-    alts = [re.escape(ch) + _branches(rest) for ch, rest in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def at(s: Scanner, i: int) -> tuple[int, DateInterval | None]:

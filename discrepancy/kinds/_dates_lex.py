@@ -232,7 +232,7 @@ def words(lexicon: Lexicon) -> Words:
         for key in ("cardinals", "ordinals", "relative_days", "shifts", "decades")
     ]
     starters = frozenset().union(months, weekdays, *lists, table.get("weekday_shifts", {}))
-    starters |= {name.split()[0] for name in names} | _STARTERS
+    starters |= {name.split()[0] for name in names} | STARTERS
     return Words(
         starters=starters,
         holiday_heads=frozenset(name.split()[0] for name in names),
@@ -256,7 +256,7 @@ def words(lexicon: Lexicon) -> Words:
 
 
 # fmt: off
-_STARTERS = frozenset({
+STARTERS = frozenset({
     "the", "on", "in", "for", "between", "from", "early", "late", "mid", "middle", "beginning",
     "start", "end", "at", "within", "earlier", "later", "that", "couple", "a", "an", "now",
     "current", "date", "week", "year", "weekend", "q", "h", "w", "cy",

@@ -1,0 +1,193 @@
+"""Where dates may be: the anchors of a text, found in one pass of a compiled regex.
+
+Every date holds an *anchor*: a digit or a date word of the lexicon (a month, a weekday, a
+number word, "last", "yesterday", "week", a holiday's first word ...). Before its first
+anchor a date has at most a run of *prefix* words ("the", "from", "end", "of", "-" ...).
+Three kinds of anchor are only kept where a date can be, judged from the next or the
+previous token (the grammar never begins a date otherwise; the tests compare the fast path
+with the grammar tried everywhere):
+
+* a number (digits other than a year's four or a "20180917", or a word only found among
+  the cardinals: "two", "fifteen") only before a word that may go on a date: a month, a
+  unit ("days"), "this"/"next"/"last" ..., "of", "and", a range's joiner, an ordinal
+  suffix ("17th"), a separator ("9/17"), another number word ("twenty five") ...;
+* the first word of a holiday's name, that is no other date word, only before the second
+  word of one of its names ("new year", not "New York"); a one-word name is kept as it is;
+* a word that no rule begins with (a plural unit: "days") only just after a prefix word:
+  it is there only to bring in the prefix words before it ("a few days": no date starts
+  at "few" or "days").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from discrepancy.kinds._dates_absolute import RANGE_WORDS
+from discrepancy.kinds._dates_lex import STARTERS, Words
+from discrepancy.kinds._dates_scan import ORDINAL_SUFFIXES, SEPARATORS
+
+# The words a date may begin with before its first anchor, and how many of them in a row.
+PREFIX = frozenset({
+    "the", "that", "a", "an", "on", "in", "at", "for", "from", "between", "within", "during",
+    "since", "of", "-", "'", "early", "late", "mid", "middle", "beginning", "start", "end",
+    "earlier", "later",
+})  # fmt: skip
+# Content words the rules read after prefix words, besides the lexicon's.
+CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", "week", "year"})
+# Words that may follow a number in a date, besides the lexicon's months, units, numbers.
+_AFTER_NUMBER = frozenset({
+    ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
+}) | RANGE_WORDS | ORDINAL_SUFFIXES | SEPARATORS  # fmt: skip
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Anchors:
+    """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
+
+    ``words_at`` finds anchor words after a character that is no ASCII letter (so the regex
+    engine skips the insides of words quickly); when a group takes part, its span is the
+    anchor (what comes before it is the prefix word it needs). ``others_at`` finds
+    one-character anchors other than digits (``None``: there are none); runs of digits are
+    found with ``str.find`` and kept by ``after_number``. A few more tokens may be found (a
+    word after a letter beyond ASCII): the tokens of each window are checked again.
+    """
+
+    words: frozenset[str]
+    prefix: frozenset[str]
+    words_at: re.Pattern[str]
+    others_at: re.Pattern[str] | None
+    after_number: re.Pattern[str]
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
+        low = text.lower()
+        words, others, after = self.words_at, self.others_at, self.after_number
+        if len(low) != len(text):  # a few letters lower-case to two characters
+            words = re.compile(words.pattern, re.IGNORECASE)
+            others = others and re.compile(others.pattern, re.IGNORECASE)
+            after = re.compile(after.pattern, re.IGNORECASE)
+            low = text
+        spans = [
+            (m.start(m.lastindex) - 1, m.end(m.lastindex) - 1)
+            if m.lastindex
+            else (m.start(), m.end() - 1)
+            for m in words.finditer(" " + low)
+        ]
+        match = after.match
+        spans += [(i, j) for i, j in _digit_runs(low) if j - i in (4, 8) or match(low, j)]
+        if others is not None:
+            spans += [m.span() for m in others.finditer(low)]
+        spans.sort()
+        return spans
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of ASCII digits (``str.find`` is quicker than a regex here).
+
+    >>> _digit_runs("On 9/17, 2018")
+    [(3, 4), (5, 7), (9, 13)]
+    """
+    found: list[int] = []
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i >= 0:
+            found.append(i)
+            i = text.find(digit, i + 1)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    end = -1
+    for i in found:
+        if i == end:
+            end += 1
+            runs[-1] = runs[-1][0], end
+        else:
+            end = i + 1
+            runs.append((i, end))
+    return runs
+
+
+@functools.cache
+def anchors(w: Words) -> Anchors:
+    """The anchors of a lexicon's date words (cached per word lists).
+
+    >>> from discrepancy.kinds._dates_lex import resolve_lexicon
+    >>> a = anchors(resolve_lexicon(None))
+    >>> text = "On Sept. 17, the week; 15 people, new year, New York; two days, in the days"
+    >>> [text[start:end] for start, end in a.find(text)]
+    ['Sept', '17', 'week', 'new', 'year', 'two', 'days']
+    """
+    tables = (w.months, w.weekdays, w.cardinals, w.ordinals, w.relative_days, w.shifts)
+    lexical = set(w.holiday_heads).union(*tables, w.weekday_shifts, w.decades, w.units)
+    lexical |= {key[0] for key in w.holidays}
+    prefix = PREFIX - lexical  # a date word of the lexicon is always an anchor
+    words = frozenset((w.starters | lexical | CONTENT) - prefix)
+    letters = {x for x in words if x.isalpha()}
+    sure = set(STARTERS | CONTENT).union(w.months, w.weekdays, w.ordinals, w.relative_days)
+    sure = sure.union(w.shifts, w.weekday_shifts, w.decades, w.units)
+    headless = letters - w.starters
+    numbers = letters & set(w.cardinals) - sure - headless
+    holidays = letters & {key[0] for key in w.holidays} - sure - numbers - headless
+    headed = letters - numbers - holidays - headless
+    # A token is a run of letters, a run of digits, or one other character: longer words
+    # not all letters ("valentine's") are never a token.
+    singles = sorted(x for x in words if len(x) == 1 and x not in letters)
+    after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
+    branches = [
+        rf"(?:{_trie(headed)})(?![a-z])",
+        rf"(?:{_trie(numbers)})(?![a-z])(?={_next_token(after)})",
+        *(_holiday(head, w) for head in sorted(holidays)),
+        rf"(?:{_trie(p for p in prefix if p.isalpha())})\s*({_trie(headless)})(?![a-z])",
+    ]
+    chars = "".join(re.escape(p) for p in sorted(prefix) if not p.isalpha())
+    return Anchors(
+        words=words,
+        prefix=prefix,
+        words_at=re.compile(
+            rf"[^a-z](?:{'|'.join(branches)})|[{chars}’]\s*({_trie(headless)})(?![a-z])"
+        ),
+        others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
+        after_number=re.compile(_next_token(after)),
+    )
+
+
+def _next_token(words: Iterable[str]) -> str:
+    """A regex matching where the next token is one of ``words`` (or a longer word)."""
+    words = set(words) | ({"’"} if "'" in words else set())
+    letters = _trie(x for x in words if x.isalpha())
+    others = _trie(x for x in words if not x.isalpha())
+    return rf"\s*(?:(?:{letters})(?![a-z])|{others})"
+
+
+def _holiday(head: str, w: Words) -> str:
+    """The first word of holiday names, before the second word of one of them."""
+    seconds = {key[1] for key in w.holidays if key[0] == head and len(key) > 1}
+    after = "" if (head,) in w.holidays else f"(?={_next_token(seconds)})"
+    return rf"{re.escape(head)}(?![a-z]){after}"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, as a trie so that a failing match fails early.
+
+    >>> _trie(["may", "mar", "march"])
+    'ma(?:r(?:ch)?|y)'
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(root) or "(?!)"
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    alts = [re.escape(ch) + _branches(rest) for ch, rest in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
