@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -50,17 +50,18 @@ class Anchors:
     """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
 
     ``words_at`` finds anchor words after a character that is no ASCII letter (so the regex
-    engine skips the insides of words quickly); when a group takes part, its span is the
-    anchor (what comes before it is the prefix word it needs). ``others_at`` finds
-    one-character anchors other than digits (``None``: there are none); runs of digits are
-    found with ``str.find`` and kept by ``after_number``. A few more tokens may be found (a
-    word after a letter beyond ASCII): the tokens of each window are checked again.
+    engine skips the insides of words quickly), ``others_at`` anchors of one character
+    other than a digit and words after a prefix word of one character ("mid-year"); when
+    a group takes part, its span is the anchor (what comes before it is the prefix word it
+    needs). Runs of digits are found with ``str.find`` and kept when ``after_number``
+    matches after them (or they may be a year). A few more tokens may be found (a word
+    after a letter beyond ASCII): the tokens of each window are checked again.
     """
 
     words: frozenset[str]
     prefix: frozenset[str]
     words_at: re.Pattern[str]
-    others_at: re.Pattern[str] | None
+    others_at: re.Pattern[str]
     after_number: re.Pattern[str]
 
     def find(self, text: str) -> list[tuple[int, int]]:
@@ -68,22 +69,25 @@ class Anchors:
         low = text.lower()
         words, others, after = self.words_at, self.others_at, self.after_number
         if len(low) != len(text):  # a few letters lower-case to two characters
-            words = re.compile(words.pattern, re.IGNORECASE)
-            others = others and re.compile(others.pattern, re.IGNORECASE)
-            after = re.compile(after.pattern, re.IGNORECASE)
+            words, others, after = (
+                re.compile(x.pattern, re.IGNORECASE) for x in (words, others, after)
+            )
             low = text
-        spans = [
-            (m.start(m.lastindex) - 1, m.end(m.lastindex) - 1)
-            if m.lastindex
-            else (m.start(), m.end() - 1)
-            for m in words.finditer(" " + low)
-        ]
+        spans = _spans(words, " " + low) + _spans(others, " " + low)
         match = after.match
         spans += [(i, j) for i, j in _digit_runs(low) if j - i in (4, 8) or match(low, j)]
-        if others is not None:
-            spans += [m.span() for m in others.finditer(low)]
         spans.sort()
         return spans
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The anchors ``pattern`` finds in ``text`` (which begins with one more character)."""
+    return [
+        (m.start(m.lastindex) - 1, m.end(m.lastindex) - 1)
+        if m.lastindex
+        else (m.start(), m.end() - 1)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
@@ -126,33 +130,41 @@ def anchors(w: Words) -> Anchors:
     lexical |= {key[0] for key in w.holidays}
     prefix = PREFIX - lexical  # a date word of the lexicon is always an anchor
     words = frozenset((w.starters | lexical | CONTENT) - prefix)
+    # A token is a run of letters, a run of digits, or one other character: longer words
+    # not all letters ("valentine's") are never a token.
+    singles = sorted(x for x in words if len(x) == 1 and not x.isalpha())
+    after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
+    words_at, others_at = _patterns(w, words, prefix, after)
+    return Anchors(
+        words=words,
+        prefix=prefix,
+        words_at=re.compile(words_at),
+        others_at=re.compile("|".join([*(f"({re.escape(x)})" for x in singles), others_at])),
+        after_number=re.compile(_next_token(after)),
+    )
+
+
+def _patterns(
+    w: Words, words: frozenset[str], prefix: frozenset[str], after: set[str]
+) -> tuple[str, str]:
+    """One trie of every anchor word and prefix word, each word followed by what it needs:
+    the end of a word; a word that may go on a date after a number or a holiday's first
+    word; a word no rule begins with after a prefix word (its group is the anchor). And
+    the same after a prefix word of one character (``-``: "mid-year")."""
     letters = {x for x in words if x.isalpha()}
     sure = set(STARTERS | CONTENT).union(w.months, w.weekdays, w.ordinals, w.relative_days)
     sure = sure.union(w.shifts, w.weekday_shifts, w.decades, w.units)
     headless = letters - w.starters
     numbers = letters & set(w.cardinals) - sure - headless
     holidays = letters & {key[0] for key in w.holidays} - sure - numbers - headless
-    headed = letters - numbers - holidays - headless
-    # A token is a run of letters, a run of digits, or one other character: longer words
-    # not all letters ("valentine's") are never a token.
-    singles = sorted(x for x in words if len(x) == 1 and x not in letters)
-    after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
-    branches = [
-        rf"(?:{_trie(headed)})(?![a-z])",
-        rf"(?:{_trie(numbers)})(?![a-z])(?={_next_token(after)})",
-        *(_holiday(head, w) for head in sorted(holidays)),
-        rf"(?:{_trie(p for p in prefix if p.isalpha())})\s*({_trie(headless)})(?![a-z])",
-    ]
-    chars = "".join(re.escape(p) for p in sorted(prefix) if not p.isalpha())
-    return Anchors(
-        words=words,
-        prefix=prefix,
-        words_at=re.compile(
-            rf"[^a-z](?:{'|'.join(branches)})|[{chars}’]\s*({_trie(headless)})(?![a-z])"
-        ),
-        others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
-        after_number=re.compile(_next_token(after)),
-    )
+    ends = dict.fromkeys(letters - numbers - holidays - headless, "(?![a-z])")
+    ends |= dict.fromkeys(numbers, rf"(?![a-z])(?={_next_token(after)})")
+    ends |= {head: _holiday(head, w) for head in holidays}
+    unit = rf"\s*({_trie(headless)})(?![a-z])"
+    ends |= dict.fromkeys((p for p in prefix if p.isalpha()), unit)
+    chars = [re.escape(p) for p in sorted(prefix) if not p.isalpha()]
+    chars += ["’"] if "'" in prefix else []
+    return rf"[^a-z](?:{_trie(ends)})", rf"[{''.join(chars)}]{unit}" if chars else "(?!)"
 
 
 def _next_token(words: Iterable[str]) -> str:
@@ -164,30 +176,36 @@ def _next_token(words: Iterable[str]) -> str:
 
 
 def _holiday(head: str, w: Words) -> str:
-    """The first word of holiday names, before the second word of one of them."""
+    """What must follow the first word of holiday names: the second word of one of them."""
     seconds = {key[1] for key in w.holidays if key[0] == head and len(key) > 1}
-    after = "" if (head,) in w.holidays else f"(?={_next_token(seconds)})"
-    return rf"{re.escape(head)}(?![a-z]){after}"
+    return "(?![a-z])" + ("" if (head,) in w.holidays else f"(?={_next_token(seconds)})")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, as a trie so that a failing match fails early.
+def _trie(words: Iterable[str] | Mapping[str, str]) -> str:
+    """A regex matching any of ``words``, as a trie so that a failing match fails early;
+    from a mapping, each word followed by its pattern.
 
     >>> _trie(["may", "mar", "march"])
     'ma(?:r(?:ch)?|y)'
+    >>> _trie({"mar": "(?!h)", "march": "(?!e)"})
+    'mar(?:ch(?!e)|(?!h))'
     """
-    root: dict[str, dict[str, Any]] = {}
-    for word in words:
+    ends = words if isinstance(words, Mapping) else dict.fromkeys(words, "")
+    root: dict[str, Any] = {}
+    for word, end in ends.items():
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = end
     return _branches(root) or "(?!)"
 
 
-def _branches(node: dict[str, dict[str, Any]]) -> str:
+def _branches(node: dict[str, Any]) -> str:
     alts = [re.escape(ch) + _branches(rest) for ch, rest in sorted(node.items()) if ch]
+    end: str | None = node.get("")
     if not alts:
-        return ""
+        return end or ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
+    if end is None:
+        return body
+    return f"(?:{body})?" if end == "" else f"(?:{body}|{end})"
