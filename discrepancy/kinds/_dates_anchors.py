@@ -43,6 +43,11 @@ CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", 
 _AFTER_NUMBER = frozenset({
     ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
 }) | RANGE_WORDS | ORDINAL_SUFFIXES | SEPARATORS  # fmt: skip
+# ... and after "next", "last", "this" ..., besides the lexicon's date words and numbers.
+_AFTER_SHIFT = frozenset({
+    "the", "a", "an", "one", "couple", "week", "weekend", "workweek", "work", "working",
+    "calendar", "now", "date", *"0123456789",
+})  # fmt: skip
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -130,11 +135,12 @@ def anchors(w: Words) -> Anchors:
     lexical |= {key[0] for key in w.holidays}
     prefix = PREFIX - lexical  # a date word of the lexicon is always an anchor
     words = frozenset((w.starters | lexical | CONTENT) - prefix)
+    headless = {x for x in words if x.isalpha()} - w.starters
     # A token is a run of letters, a run of digits, or one other character: longer words
     # not all letters ("valentine's") are never a token.
     singles = sorted(x for x in words if len(x) == 1 and not x.isalpha())
     after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
-    words_at, others_at = _patterns(w, words, prefix, after)
+    words_at, others_at = _patterns(w, words, headless, prefix, after)
     return Anchors(
         words=words,
         prefix=prefix,
@@ -145,7 +151,7 @@ def anchors(w: Words) -> Anchors:
 
 
 def _patterns(
-    w: Words, words: frozenset[str], prefix: frozenset[str], after: set[str]
+    w: Words, words: frozenset[str], headless: set[str], prefix: frozenset[str], after: set[str]
 ) -> tuple[str, str]:
     """One trie of every anchor word and prefix word, each word followed by what it needs:
     the end of a word; a word that may go on a date after a number or a holiday's first
@@ -153,12 +159,14 @@ def _patterns(
     the same after a prefix word of one character (``-``: "mid-year")."""
     letters = {x for x in words if x.isalpha()}
     sure = set(STARTERS | CONTENT).union(w.months, w.weekdays, w.ordinals, w.relative_days)
-    sure = sure.union(w.shifts, w.weekday_shifts, w.decades, w.units)
-    headless = letters - w.starters
-    numbers = letters & set(w.cardinals) - sure - headless
-    holidays = letters & {key[0] for key in w.holidays} - sure - numbers - headless
-    ends = dict.fromkeys(letters - numbers - holidays - headless, "(?![a-z])")
+    sure |= set(w.decades) | set(w.units) | headless
+    shifts = set(w.shifts) | set(w.weekday_shifts)
+    numbers = letters & set(w.cardinals) - sure - shifts
+    shifted = letters & shifts - sure - numbers
+    holidays = letters & {key[0] for key in w.holidays} - sure - numbers - shifted
+    ends = dict.fromkeys(letters - numbers - shifted - holidays - headless, "(?![a-z])")
     ends |= dict.fromkeys(numbers, rf"(?![a-z])(?={_next_token(after)})")
+    ends |= dict.fromkeys(shifted, rf"(?![a-z])(?={_next_token(_after_shift(w))})")
     ends |= {head: _holiday(head, w) for head in holidays}
     unit = rf"\s*({_trie(headless)})(?![a-z])"
     ends |= dict.fromkeys((p for p in prefix if p.isalpha()), unit)
@@ -173,6 +181,13 @@ def _next_token(words: Iterable[str]) -> str:
     letters = _trie(x for x in words if x.isalpha())
     others = _trie(x for x in words if not x.isalpha())
     return rf"\s*(?:(?:{letters})(?![a-z])|{others})"
+
+
+def _after_shift(w: Words) -> set[str]:
+    """The words that may follow "next", "last", "this" ... in a date."""
+    heads = {key[0] for key in w.holidays} | w.holiday_heads | w.parts_of_day | _AFTER_SHIFT
+    tables = (w.months, w.weekdays, w.units, w.cardinals, w.ordinals, w.shifts, w.weekday_shifts)
+    return heads.union(*tables)
 
 
 def _holiday(head: str, w: Words) -> str:
