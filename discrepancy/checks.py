@@ -18,6 +18,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import attrs
+
 from discrepancy import similarity
 from discrepancy.kinds import names
 from discrepancy.lexicon import Lexicon
@@ -38,16 +40,61 @@ _DETERMINERS = frozenset({"the", "a", "an", "one", "that", "this", "each", "ever
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def check(sources: Sequence[Source], facts: Sequence[Fact], *, lexicon: Lexicon) -> list[Finding]:
-    """Findings that one article gives on its own, for every article."""
-    out: list[Finding] = []
-    for source in sources:
-        out.extend(doubled_words(source, lexicon=lexicon))
-    out.extend(truncated_names(facts, sources))
-    for source in sources:
-        out.extend(adjective_possessives(source, lexicon=lexicon))
-    out.extend(weekday_mismatches(facts))
-    return out
+@attrs.frozen(kw_only=True)
+class SourceChecks:
+    """The findings of one article that need no other article (``check_source``)."""
+
+    doubled: tuple[Finding, ...] = ()
+    possessives: tuple[Finding, ...] = ()
+    weekdays: tuple[Finding, ...] = ()
+
+
+def check(
+    sources: Sequence[Source],
+    facts: Sequence[Fact],
+    *,
+    lexicon: Lexicon,
+    done: Sequence[SourceChecks] | None = None,
+) -> list[Finding]:
+    """Findings that one article gives on its own, for every article.
+
+    ``done`` holds ``check_source`` of each source (in the order of ``sources``) when it
+    was already run, in the worker that extracted the source; only the checks that look
+    across articles (names cut short) are left to do.
+    """
+    if done is None:
+        done = [check_source(s, (), lexicon=lexicon) for s in sources]
+        weekdays = weekday_mismatches(facts)
+    else:
+        weekdays = [f for d in done for f in d.weekdays]
+    return [
+        *(f for d in done for f in d.doubled),
+        *truncated_names(facts, sources),
+        *(f for d in done for f in d.possessives),
+        *weekdays,
+    ]
+
+
+def check_source(
+    source: Source,
+    facts: Sequence[Fact],
+    *,
+    lexicon: Lexicon,
+    split: Sequence[Sentence] | None = None,
+) -> SourceChecks:
+    """The checks of one article on its own: doubled words, possessives, weekdays of
+    ``facts`` (the article's facts); ``split`` is its sentences, if already split.
+
+    >>> from discrepancy.lexicon import default_lexicon
+    >>> found = check_source(Source(id="a", text="The the end."), (), lexicon=default_lexicon())
+    >>> [f.suggestion for f in found.doubled]
+    ['the']
+    """
+    return SourceChecks(
+        doubled=tuple(doubled_words(source, lexicon=lexicon, split=split)),
+        possessives=tuple(adjective_possessives(source, lexicon=lexicon, split=split)),
+        weekdays=tuple(weekday_mismatches(facts)),
+    )
 
 
 def _single(
@@ -66,9 +113,14 @@ def _single(
     )
 
 
-def _sentence(source: Source, start: int) -> str:
-    sents, starts = _sentences(source.text, source.body_start)
-    i = bisect.bisect_right(starts, start) - 1
+def _sentence(source: Source, start: int, split: Sequence[Sentence] | None) -> str:
+    """The sentence of ``source`` around offset ``start`` (``split``: its sentences, if known)."""
+    sents: Sequence[Sentence] = split or ()
+    if split is None:
+        sents, starts = _sentences(source.text, source.body_start)
+        i = bisect.bisect_right(starts, start) - 1
+    else:
+        i = bisect.bisect_right(split, start, key=lambda s: s.start) - 1
     if i >= 0 and start < sents[i].end:
         return source.text[sents[i].start : sents[i].end]
     return ""
@@ -81,7 +133,9 @@ def _sentences(text: str, start: int) -> tuple[tuple[Sentence, ...], tuple[int, 
     return found, tuple(s.start for s in found)
 
 
-def doubled_words(source: Source, *, lexicon: Lexicon) -> list[Finding]:
+def doubled_words(
+    source: Source, *, lexicon: Lexicon, split: Sequence[Sentence] | None = None
+) -> list[Finding]:
     """A word written twice in a row, as a typo finding per occurrence."""
     out = []
     for start, end, surface in similarity.doubled_words(
@@ -93,7 +147,7 @@ def doubled_words(source: Source, *, lexicon: Lexicon) -> list[Finding]:
             start=start,
             end=end,
             surface=surface,
-            sentence=_sentence(source, start),
+            sentence=_sentence(source, start, split),
         )
         word = surface.split()[0]
         fixed = surface[len(word) :].strip()
@@ -152,7 +206,9 @@ def weekday_mismatches(facts: Sequence[Fact]) -> list[Finding]:
     return out
 
 
-def adjective_possessives(source: Source, *, lexicon: Lexicon) -> list[Finding]:
+def adjective_possessives(
+    source: Source, *, lexicon: Lexicon, split: Sequence[Sentence] | None = None
+) -> list[Finding]:
     """ "Russian’s Defense Minister": the adjective made possessive where the country was meant."""
     out = []
     text = source.text
@@ -170,7 +226,7 @@ def adjective_possessives(source: Source, *, lexicon: Lexicon) -> list[Finding]:
             start=start,
             end=end,
             surface=text[start:end],
-            sentence=_sentence(source, start),
+            sentence=_sentence(source, start, split),
         )
         fixed = country + match.group(2)
         reason = (

@@ -7,7 +7,7 @@ Each kind of value has its own verdicts: numbers in ``compare_numbers``, designa
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from discrepancy.compare_designators import compare_designators
@@ -43,20 +43,18 @@ def dates(slot: Slot, context: Context) -> list[Finding]:
     sources = context.sources_of(facts)
     if len(sources) < 2:
         return []
-    if all(a.overlaps(b) for a in values for b in values):
+    counts = Counter(values)  # distinct dates: the pairs below cost (distinct dates)^2
+    distinct = list(counts)
+    if all(a.overlaps(b) for a in distinct for b in distinct):
         precisions = {v.precision for v in values if v.resolved and v.year_known}
         if len(precisions) <= 1:
             text = f"{len(sources)} sources agree on the {slot.label}: {listing(facts)}."
             return [finding(FindingType.CONSISTENT, slot, facts, text, score=0.9, context=context)]
         text = f"The {slot.label} is given with different precision: {listing(facts)}."
         return [finding(FindingType.COMPATIBLE, slot, facts, text, score=0.5, context=context)]
-    rivals = [
-        (a, b)
-        for i, a in enumerate(values)
-        for b in values[i + 1 :]
-        if not a.overlaps(b) and a.precision == b.precision
-    ]
-    if not rivals:
+    pairs = [(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :]]
+    pairs.extend((a, a) for a in distinct if counts[a] > 1)  # one date written twice
+    if not any(not a.overlaps(b) and a.precision == b.precision for a, b in pairs):
         return []  # a year against a day that misses it dates another event, not this one
     text = f"The sources give different dates for the {slot.label}: {listing(facts)}."
     return [finding(FindingType.CONFLICT, slot, facts, text, score=0.7, context=context)]

@@ -5,13 +5,16 @@ outlets running one wire story are one witness, not three). Exact copies are fou
 hash of the normalised text; near copies by the share of sentences two articles have in
 common (an inverted index of sentence hashes, so the cost grows with the corpus, not with
 pairs of articles), confirmed with rapidfuzz's ``ratio`` on the whole text.
+
+What one article contributes (its ``Fingerprint``: the hash of its text, the hashes of its
+sentences) depends on that article alone, so it can be taken in the worker that extracts
+the article's facts; only the match across articles is left to ``find_copies``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -19,9 +22,8 @@ import attrs
 from rapidfuzz import fuzz
 
 from discrepancy.model import Source
-from discrepancy.text import sentences
+from discrepancy.text import Sentence, sentences
 
-_SPACE = re.compile(r"\s+")
 _COMMON = 50  # a sentence in more articles than this is boilerplate, not evidence of copying
 SHARED = 0.8  # share of sentences in common that makes a near copy ...
 SIMILAR = 90.0  # ... when the whole texts are also this similar (rapidfuzz ratio, 0-100)
@@ -45,8 +47,39 @@ class Copy:
         )
 
 
-def find_copies(sources: Sequence[Source]) -> list[Copy]:
+@attrs.frozen(kw_only=True)
+class Fingerprint:
+    """What copy detection needs of one source: hashes of its normalised text and sentences."""
+
+    source: str
+    text: bytes
+    sentences: frozenset[bytes]
+
+
+def fingerprint(source: Source, split: Sequence[Sentence] | None = None) -> Fingerprint:
+    """The fingerprint of one source (white space and case do not count); ``split`` is
+    its sentences, if already split.
+
+    >>> a = fingerprint(Source(id="a", text="Fifteen people died. The plane fell into the sea."))
+    >>> b = fingerprint(Source(id="a", text="Fifteen people died.\\nThe plane  fell into the SEA."))
+    >>> a == b, len(a.sentences)
+    (True, 1)
+    """
+    text = source.text
+    hashes = frozenset(
+        _digest(text[s.start : s.end])
+        for s in (sentences(text, source.body_start) if split is None else split)
+        if s.end - s.start > 20
+    )
+    return Fingerprint(source=source.id, text=_digest(text[source.body_start :]), sentences=hashes)
+
+
+def find_copies(
+    sources: Sequence[Source], fingerprints: Sequence[Fingerprint] | None = None
+) -> list[Copy]:
     """Every source that repeats an earlier one (earliest dateline, then smallest id, first).
+
+    ``fingerprints`` (one per source, in any order) saves taking them again.
 
     >>> a = Source(id="a", text="Fifteen people died. The plane fell into the sea.")
     >>> b = Source(id="b", text="Fifteen  people died.\\nThe plane fell into the sea.")
@@ -54,40 +87,40 @@ def find_copies(sources: Sequence[Source]) -> list[Copy]:
     ['the same text as a; counted once in majorities']
     """
     ordered = sorted(sources, key=lambda s: (s.published or dt.date.max, s.id))
-    bodies = {s.id: _normal(s.text[s.body_start :]) for s in ordered}
-    out: list[Copy] = []
-    seen: dict[str, str] = {}
+    prints = {f.source: f for f in fingerprints or ()}
     for source in ordered:
-        digest = hashlib.sha1(bodies[source.id].encode()).hexdigest()
+        if source.id not in prints:
+            prints[source.id] = fingerprint(source)
+    out: list[Copy] = []
+    seen: dict[bytes, str] = {}
+    for source in ordered:
+        digest = prints[source.id].text
         if digest in seen:
             out.append(Copy(copy=source.id, original=seen[digest], exact=True, similarity=100.0))
         else:
             seen[digest] = source.id
     exact = {c.copy for c in out}
-    out.extend(_near([s for s in ordered if s.id not in exact], bodies))
+    out.extend(_near([s for s in ordered if s.id not in exact], prints))
     return sorted(out, key=lambda c: c.copy)
 
 
 def _normal(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+    """White space runs as one space, no space at the ends, case folded."""
+    return " ".join(text.split()).casefold()
 
 
-def _sentence_hashes(source: Source) -> set[str]:
-    text = source.text
-    return {
-        hashlib.sha1(_normal(text[s.start : s.end]).encode()).hexdigest()[:16]
-        for s in sentences(text, source.body_start)
-        if s.end - s.start > 20
-    }
+def _digest(text: str) -> bytes:
+    return hashlib.sha1(_normal(text).encode()).digest()[:8]
 
 
-def _near(ordered: Sequence[Source], bodies: dict[str, str]) -> list[Copy]:
-    hashes = {s.id: _sentence_hashes(s) for s in ordered}
-    index: dict[str, list[str]] = defaultdict(list)
+def _near(ordered: Sequence[Source], prints: dict[str, Fingerprint]) -> list[Copy]:
+    hashes = {s.id: prints[s.id].sentences for s in ordered}
+    index: dict[bytes, list[str]] = defaultdict(list)
     for source in ordered:
         for h in hashes[source.id]:
             index[h].append(source.id)
     rank = {s.id: i for i, s in enumerate(ordered)}
+    bodies = {s.id: s for s in ordered}
     out: list[Copy] = []
     copied: set[str] = set()
     for source in ordered:
@@ -95,14 +128,18 @@ def _near(ordered: Sequence[Source], bodies: dict[str, str]) -> list[Copy]:
         shared: Counter[str] = Counter()
         for h in mine:
             holders = index[h]
-            if len(holders) <= _COMMON:
+            if 1 < len(holders) <= _COMMON:
                 shared.update(o for o in holders if rank[o] < rank[source.id])
         for other, count in sorted(shared.items(), key=lambda kv: (-kv[1], rank[kv[0]])):
             if other in copied or count < SHARED * min(len(mine), len(hashes[other])):
                 continue
-            score = fuzz.ratio(bodies[source.id], bodies[other])
+            score = fuzz.ratio(_body(source), _body(bodies[other]))
             if score >= SIMILAR:
                 out.append(Copy(copy=source.id, original=other, exact=False, similarity=score))
                 copied.add(source.id)
                 break
     return out
+
+
+def _body(source: Source) -> str:
+    return _normal(source.text[source.body_start :])

@@ -2,8 +2,9 @@
 the name ``discrepancy.audit`` is always the function).
 
 sources -> facts (``extract``, a pure function of one source, so it can run in worker
-processes) -> slots (``align``) -> findings (``compare`` per slot, ``checks`` per article)
--> ``Report``.
+processes, together with the rest of the work on one source alone: its copy fingerprint
+and its own checks) -> slots (``align``) -> findings (``compare`` per slot, ``checks``
+per article) -> ``Report``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
+import attrs
+
 from discrepancy import align, checks, compare, extract
-from discrepancy.duplicates import find_copies
+from discrepancy.checks import SourceChecks
+from discrepancy.duplicates import Fingerprint, find_copies, fingerprint
 from discrepancy.findings import Context
 from discrepancy.lexicon import Lexicon, default_lexicon, load_lexicon
 from discrepancy.model import Fact, Finding, InputProblem, Report, Source
+from discrepancy.text import sentences
 
 Progress = Callable[[int, int], None]
 _RANK = {"conflict": 0, "likely_typo": 1, "compatible": 2, "variant": 3, "consistent": 4}
@@ -39,16 +44,16 @@ def audit(
     """
     lex = lexicon or default_lexicon()
     ordered = tuple(sorted(sources, key=lambda s: s.id))
-    facts = extract_all(ordered, lexicon=lex, jobs=jobs, progress=progress)
-    slots, single = align.align(facts, lexicon=lex)
-    copies = find_copies(ordered)
+    done = extract_all(ordered, lexicon=lex, jobs=jobs, progress=progress)
+    slots, single = align.align(done.facts, lexicon=lex)
+    copies = find_copies(ordered, done.fingerprints)
     context = Context.of(ordered, lex, {c.copy: c.original for c in copies})
     paths = {s.id: s.path or s.id for s in ordered}
     notes = [InputProblem(path=paths[c.copy], reason=str(c), fatal=False) for c in copies]
     findings: list[Finding] = []
     for slot in slots:
         findings.extend(compare.compare(slot, context=context))
-    findings.extend(checks.check(ordered, facts, lexicon=lex))
+    findings.extend(checks.check(ordered, done.facts, lexicon=lex, done=done.checks))
     return Report(
         sources=ordered,
         slots=tuple(slots),
@@ -58,31 +63,61 @@ def audit(
     )
 
 
+@attrs.frozen(kw_only=True)
+class Extracted:
+    """What the work on each source alone gives: the facts of every source (in source
+    order), and per source its copy fingerprint and the checks it needs no other for."""
+
+    facts: tuple[Fact, ...]
+    fingerprints: tuple[Fingerprint, ...]
+    checks: tuple[SourceChecks, ...]
+
+
 def extract_all(
     sources: Sequence[Source],
     *,
     lexicon: Lexicon,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> list[Fact]:
-    """The facts of every source, in source order; in ``jobs`` worker processes if > 1."""
+) -> Extracted:
+    """Extract, fingerprint and check every source on its own; in ``jobs`` worker
+    processes if > 1."""
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
     total = len(sources)
-    out: list[Fact] = []
+    results: list[_OneSource] = []
     if workers <= 1 or total < _PARALLEL_FROM or not _rebuildable(lexicon):
         for done, source in enumerate(sources, start=1):
-            out.extend(extract.extract(source, lexicon=lexicon))
+            results.append(_analyse(source, lexicon))
             if progress is not None:
                 progress(done, total)
-        return out
-    extra = tuple(o for o in lexicon.origin if o != "package")
-    chunk = max(1, total // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extra,)) as pool:
-        for done, facts in enumerate(pool.map(_extract_one, sources, chunksize=chunk), start=1):
-            out.extend(facts)
-            if progress is not None:
-                progress(done, total)
-    return out
+    else:
+        extra = tuple(o for o in lexicon.origin if o != "package")
+        chunk = max(1, total // (workers * 8))
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extra,)) as pool:
+            mapped = pool.map(_extract_one, sources, chunksize=chunk)
+            for done, result in enumerate(mapped, start=1):
+                results.append(result)
+                if progress is not None:
+                    progress(done, total)
+    return Extracted(
+        facts=tuple(f for facts, _, _ in results for f in facts),
+        fingerprints=tuple(p for _, p, _ in results),
+        checks=tuple(c for _, _, c in results),
+    )
+
+
+_OneSource = tuple[list[Fact], Fingerprint, SourceChecks]
+
+
+def _analyse(source: Source, lexicon: Lexicon) -> _OneSource:
+    """The facts of one source, its copy fingerprint and its own checks."""
+    facts = extract.extract(source, lexicon=lexicon)
+    split = sentences(source.text, source.body_start)
+    return (
+        facts,
+        fingerprint(source, split),
+        checks.check_source(source, facts, lexicon=lexicon, split=split),
+    )
 
 
 def _rebuildable(lexicon: Lexicon) -> bool:
@@ -98,8 +133,8 @@ def _init_worker(extra_files: tuple[str, ...]) -> None:
     _worker_lexicon = load_lexicon(*extra_files) if extra_files else default_lexicon()
 
 
-def _extract_one(source: Source) -> list[Fact]:
-    return extract.extract(source, lexicon=_worker_lexicon or default_lexicon())
+def _extract_one(source: Source) -> _OneSource:
+    return _analyse(source, _worker_lexicon or default_lexicon())
 
 
 def _order(finding: Finding) -> tuple[int, float, str]:
