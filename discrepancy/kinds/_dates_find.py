@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 from discrepancy.kinds import _dates_grammar as grammar
 from discrepancy.kinds._dates_anchors import PREFIX, Anchors, anchors
+from discrepancy.kinds._dates_heads import head, table
 from discrepancy.kinds._dates_lex import Edge, Tokens, Words
 from discrepancy.kinds._dates_scan import Scanner, value_of
 from discrepancy.model import DateInterval, Mention
@@ -84,6 +86,13 @@ def find_near_anchors(text: str, w: Words, ref: dt.date | None) -> list[Mention]
     return out
 
 
+@functools.cache
+def _beginnings(w: Words) -> frozenset[str]:
+    """The tokens (as ``head`` writes them) some rule begins at: a date or a range's opener."""
+    ends = table(w, grammar.ENDS)
+    return frozenset(table(w, grammar.SINGLE)).union(ends, ("between", "from"))
+
+
 def _windows(spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
     """The anchors' spans in groups, each less than ``_GAP`` from the next."""
     group: list[tuple[int, int]] = []
@@ -117,9 +126,15 @@ def _candidates(s: Scanner, a: Anchors, spans: list[tuple[int, int]]) -> list[in
 def _scan(text: str, s: Scanner, tokens: range | list[int], pos: int, out: list[Mention]) -> int:
     """Dates at ``tokens`` (in order) that begin at offset ``pos`` or later; returns where the
     last one ends (or ``pos``)."""
-    starters, lows, t = s.w.starters, s.lows, s.t
+    lows, t = s.lows, s.t
+    if s.every_rule:
+        starters = s.w.starters
+        tokens = [i for i in tokens if lows[i] in starters or lows[i].isdigit()]
+    else:
+        begins = _beginnings(s.w)
+        tokens = [i for i in tokens if head(lows[i]) in begins]
     for i in tokens:
-        if t.starts[i] < pos or not (lows[i] in starters or lows[i].isdigit()):
+        if t.starts[i] < pos:
             continue
         end, value = at(s, i)
         if end < 0:

@@ -126,7 +126,7 @@ def single(s: Scanner, i: int) -> Match | None:
     memo = s.memo
     if key in memo:
         return memo[key]
-    found = memo[key] = longest(s, i, heads(s, i, _SINGLE))
+    found = memo[key] = longest(s, i, heads(s, i, SINGLE))
     return found
 
 
@@ -141,7 +141,7 @@ def range_(s: Scanner, i: int) -> Match | None:
     """ "between 3 and 12 of Sept", "from 2014 to 2018", "January 12, 2016 - 01/22/2016"."""
     opener = s.low(i)
     k = i + 1 if opener in ("between", "from") else i
-    first = longest(s, k, heads(s, k, _ENDS))
+    first = longest(s, k, heads(s, k, ENDS))
     if first is None:
         return None
     joiner = s.low(first[0])
@@ -152,7 +152,7 @@ def range_(s: Scanner, i: int) -> Match | None:
     j = first[0] + 1
     s.waived = j
     try:
-        second = longest(s, j, heads(s, j, _ENDS))
+        second = longest(s, j, heads(s, j, ENDS))
     finally:
         s.waived = -1
     if second is None:
@@ -297,8 +297,8 @@ _WRITTEN: tuple[rel.Rule, ...] = (
     ab.numeric,
     ab.year_first,
 )
-_ENDS: tuple[rel.Rule, ...] = (single, _day_only, ab.bare_year_cued, _now)  # of a range
-_SINGLE: tuple[rel.Rule, ...] = (
+ENDS: tuple[rel.Rule, ...] = (single, _day_only, ab.bare_year_cued, _now)  # of a range
+SINGLE: tuple[rel.Rule, ...] = (
     written,
     weekday_lead,
     ab.quarter_first,

@@ -19,7 +19,7 @@ from discrepancy.kinds._dates_scan import Match, Scanner
 Rule = Callable[[Scanner, int], Match | None]
 
 _DIGITS = tuple(f"#{n}" for n in range(10))
-# The rules of ``_dates_grammar._SINGLE``.
+# The rules of ``_dates_grammar.SINGLE``.
 _SINGLE_HEADS: dict[str, tuple[str, ...]] = {
     "written": ("the", "shifts", "months", "days", "#4", "#8"),
     "weekday_lead": ("weekday_shifts", "weekdays"),
@@ -77,13 +77,25 @@ def heads(s: Scanner, i: int, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """
     if s.every_rule:
         return rules
-    low = s.low(i)
-    head = _DIGITS[min(len(low), 9)] if low.isdigit() else low
-    tables = _tables(s.w)
+    return table(s.w, rules).get(head(s.low(i)), ())
+
+
+def head(low: str) -> str:
+    """A lower-cased token as the tables of rules know it: "#2" for two digits.
+
+    >>> head("17"), head("sept")
+    ('#2', 'sept')
+    """
+    return _DIGITS[min(len(low), 9)] if low.isdigit() else low
+
+
+def table(w: Words, rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    """Which of ``rules`` may begin at a token, by ``head`` (cached per word lists)."""
+    tables = _tables(w)
     found = tables.get(id(rules))
     if found is None or found[0] is not rules:  # an id may be reused by a new tuple
-        found = tables[id(rules)] = rules, _rules_by_start(s.w, rules)
-    return found[1].get(head, ())
+        found = tables[id(rules)] = rules, _rules_by_start(w, rules)
+    return found[1]
 
 
 @functools.cache
