@@ -18,7 +18,8 @@ from discrepancy.lexicon import Lexicon, LexiconError
 
 FILE = "units.toml"
 KINDS = frozenset({"dimension", "duration", "currency", "percent"})
-SPACE = "[ \t\u00a0\u2009\u202f]"
+SPACE_CHARS = " \t\u00a0\u2009\u202f"
+SPACE = f"[{SPACE_CHARS}]"
 HYPHENS = "-\u2010\u2011"
 _HYPHENS_TO_SPACES = str.maketrans(HYPHENS, "   ")
 
@@ -47,8 +48,8 @@ class Table:
     units: Mapping[str, UnitInfo]
     surfaces: Surfaces
     scale_words: frozenset[str]
-    after: re.Pattern[str]
-    before_reversed: re.Pattern[str]
+    after: Alternation
+    before_reversed: Alternation
     scaled: re.Pattern[str]
     scale_end: re.Pattern[str]
     measure_after: re.Pattern[str]
@@ -171,11 +172,12 @@ def _claim(claims: dict[str, str], key: str, unit: str, where: str) -> None:
     claims[key] = unit
 
 
-def _alternation(surfaces: Iterable[tuple[str, bool]]) -> str:
+def _alternatives(surfaces: Iterable[tuple[str, bool]]) -> list[tuple[str, re.Pattern[str]]]:
     """One regex alternative per surface, longest first; ``True`` means case-insensitive.
 
     A surface that ends with a letter or digit must not run on into another one; in
-    case-insensitive surfaces a space or hyphen matches either.
+    case-insensitive surfaces a space or hyphen matches either.  Each alternative comes
+    with a pattern for the one character it can start with.
     """
     parts = []
     gap = f"(?:{SPACE}+|[{HYPHENS}])"  # "square mile" also matches "square-mile"
@@ -185,8 +187,52 @@ def _alternation(surfaces: Iterable[tuple[str, bool]]) -> str:
         body = f"(?i:{body})" if folded else body
         if surface[-1].isalnum():
             body += r"(?![^\W_])"
-        parts.append(body)
-    return "|".join(parts) or "(?!)"
+        parts.append((body, re.compile(re.escape(words[0][0]), re.I if folded else 0)))
+    return parts
+
+
+def _alternation(surfaces: Iterable[tuple[str, bool]]) -> str:
+    """The alternatives of ``_alternatives`` as one regex."""
+    return "|".join(body for body, _ in _alternatives(surfaces)) or "(?!)"
+
+
+class Alternation:
+    """A large alternation of surfaces matched through the alternatives that can start there.
+
+    ``match(text, pos, endpos)`` is ``full.match(text, pos, endpos)`` for ``full`` =
+    ``lead`` + "(?P<cur>alternatives)".  For an ASCII character after ``lead``'s spaces it
+    tries only the alternatives whose first character matches it or a space (those
+    alone can match there, in the same order), compiled on first use; otherwise ``full``.
+    """
+
+    def __init__(self, surfaces: Iterable[tuple[str, bool]], lead: str = "") -> None:
+        self._parts = _alternatives(surfaces)
+        self._lead = lead
+        self.full = self._compile(body for body, _ in self._parts)
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+
+    def _compile(self, bodies: Iterable[str]) -> re.Pattern[str]:
+        return re.compile(f"{self._lead}(?P<cur>{'|'.join(bodies) or '(?!)'})")
+
+    def _bucket(self, char: str) -> re.Pattern[str] | None:
+        starts = (char, *SPACE_CHARS)
+        bodies = [b for b, first in self._parts if any(first.match(c) for c in starts)]
+        return self._compile(bodies) if bodies else None
+
+    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The first alternative that matches at ``pos`` (after ``lead``), as ``full`` finds it."""
+        at = pos
+        if self._lead:
+            while at < pos + 3 and at < endpos and text[at] in SPACE_CHARS:
+                at += 1
+        char = text[at] if at < min(endpos, len(text)) else ""
+        if not char or not char.isascii():
+            return self.full.match(text, pos, endpos)
+        try:
+            pattern = self._by_char[char]
+        except KeyError:
+            pattern = self._by_char.setdefault(char, self._bucket(char))
+        return None if pattern is None else pattern.match(text, pos, endpos)
 
 
 def _code_prefixes(context: Mapping[str, Any]) -> dict[str, float]:
@@ -241,11 +287,11 @@ def compiled(lexicon: Lexicon) -> Table:
         units=units,
         surfaces=surfaces,
         scale_words=frozenset(fold(w) for w in scale_words),
-        after=re.compile(_alternation(after)),
+        after=Alternation(after),
         first_letters=frozenset(
             m.group().lower() for s, _ in after if (m := LETTERS.match(s)) is not None
         ),
-        before_reversed=re.compile(f"{SPACE}{{0,3}}(?P<cur>{_alternation(before)})"),
+        before_reversed=Alternation(before, lead=f"{SPACE}{{0,3}}"),
         scaled=re.compile(_alternation((s, True) for s in surfaces.scaled)),
         scale_end=re.compile(f"(?i)(?<![^\\W\\d_])(?:{scale or '(?!)'})\\.?\\Z"),
         measure_after=re.compile(f"{SPACE}*(?:{_alternation(measures)})"),

@@ -226,7 +226,8 @@ def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> U
     if not 0 <= pos <= len(text):
         return None
     table = compiled(lexicon or default_lexicon())
-    found = table.before_reversed.match(text[max(0, pos - _WINDOW) : pos][::-1])
+    window = text[max(0, pos - _WINDOW) : pos][::-1]
+    found = table.before_reversed.match(window, 0, len(window))
     if found is None:
         return None
     start, end = pos - found.end("cur"), pos - found.start("cur")
