@@ -39,6 +39,7 @@ PREFIX = frozenset({
 })  # fmt: skip
 # Content words the rules read after prefix words, besides the lexicon's.
 CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", "week", "year"})
+_LONGEST = max(map(len, PREFIX))
 # Words that may follow a number in a date, besides the lexicon's months, units, numbers.
 _AFTER_NUMBER = frozenset({
     ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
@@ -55,44 +56,55 @@ class Anchors:
     """The anchor words of one lexicon, the prefix words, and the regexes finding anchors.
 
     ``words_at`` finds anchor words after a character that is no ASCII letter (so the regex
-    engine skips the insides of words quickly), ``others_at`` anchors of one character
-    other than a digit and words after a prefix word of one character ("mid-year"); when
-    a group takes part, its span is the anchor (what comes before it is the prefix word it
-    needs). Runs of digits are found with ``str.find`` and kept when ``after_number``
-    matches after them (or they may be a year). A few more tokens may be found (a word
-    after a letter beyond ASCII): the tokens of each window are checked again.
+    engine skips the insides of words quickly); a word that takes part in a group is kept
+    only after a prefix word, which ``prefix_before`` finds where the text is cut just
+    after it. ``others_at`` finds anchors of one character other than a digit (``None``:
+    there are none). Runs of digits are found with ``str.find`` and kept when
+    ``after_number`` matches after them (or they may be a year). A few more tokens may be
+    found (a word after a letter beyond ASCII): the tokens of each window are checked again.
     """
 
     words: frozenset[str]
     prefix: frozenset[str]
     words_at: re.Pattern[str]
-    others_at: re.Pattern[str]
+    others_at: re.Pattern[str] | None
     after_number: re.Pattern[str]
+    prefix_before: re.Pattern[str]
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
         low = text.lower()
-        words, others, after = self.words_at, self.others_at, self.after_number
+        words, others, after, before = (
+            self.words_at,
+            self.others_at,
+            self.after_number,
+            self.prefix_before,
+        )
         if len(low) != len(text):  # a few letters lower-case to two characters
-            words, others, after = (
-                re.compile(x.pattern, re.IGNORECASE) for x in (words, others, after)
+            words, after, before = (
+                re.compile(x.pattern, re.IGNORECASE) for x in (words, after, before)
             )
+            others = others and re.compile(others.pattern, re.IGNORECASE)
             low = text
-        spans = _spans(words, " " + low) + _spans(others, " " + low)
+        spans = [
+            (m.start(), m.end() - 1)
+            for m in words.finditer(" " + low)
+            if not m.lastindex or _after_prefix(low, m.start(), before)
+        ]
         match = after.match
         spans += [(i, j) for i, j in _digit_runs(low) if j - i in (4, 8) or match(low, j)]
+        if others is not None:
+            spans += [m.span() for m in others.finditer(low)]
         spans.sort()
         return spans
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The anchors ``pattern`` finds in ``text`` (which begins with one more character)."""
-    return [
-        (m.start(m.lastindex) - 1, m.end(m.lastindex) - 1)
-        if m.lastindex
-        else (m.start(), m.end() - 1)
-        for m in pattern.finditer(text)
-    ]
+def _after_prefix(text: str, start: int, prefix_before: re.Pattern[str]) -> bool:
+    """Whether the token before offset ``start`` is a prefix word."""
+    j = start
+    while j and text[j - 1].isspace():
+        j -= 1
+    return prefix_before.search(text, max(j - _LONGEST, 0), j) is not None
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
@@ -140,23 +152,28 @@ def anchors(w: Words) -> Anchors:
     # not all letters ("valentine's") are never a token.
     singles = sorted(x for x in words if len(x) == 1 and not x.isalpha())
     after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
-    words_at, others_at = _patterns(w, words, headless, prefix, after)
     return Anchors(
         words=words,
         prefix=prefix,
-        words_at=re.compile(words_at),
-        others_at=re.compile("|".join([*(f"({re.escape(x)})" for x in singles), others_at])),
+        words_at=re.compile(_pattern(w, words, headless, after)),
+        others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
         after_number=re.compile(_next_token(after)),
+        prefix_before=re.compile(_prefix_before(prefix)),
     )
 
 
-def _patterns(
-    w: Words, words: frozenset[str], headless: set[str], prefix: frozenset[str], after: set[str]
-) -> tuple[str, str]:
-    """One trie of every anchor word and prefix word, each word followed by what it needs:
-    the end of a word; a word that may go on a date after a number or a holiday's first
-    word; a word no rule begins with after a prefix word (its group is the anchor). And
-    the same after a prefix word of one character (``-``: "mid-year")."""
+def _prefix_before(prefix: frozenset[str]) -> str:
+    """A regex matching a prefix word (a whole token) at the end of the text searched."""
+    letters = "|".join(re.escape(p) for p in sorted(prefix) if p.isalpha())
+    words = [f"(?<![^\\W\\d_])(?:{letters})"] if letters else []
+    words += [f"[{re.escape(p)}’]" if p == "'" else re.escape(p) for p in prefix if not p.isalpha()]
+    return rf"(?:{'|'.join(words)})\Z" if words else "(?!)"
+
+
+def _pattern(w: Words, words: frozenset[str], headless: set[str], after: set[str]) -> str:
+    """One trie of every anchor word, each followed by what it needs: the end of a word; a
+    word that may go on a date after a number, "next" or a holiday's first word; or an
+    empty group when no rule begins with it (it is kept after a prefix word)."""
     letters = {x for x in words if x.isalpha()}
     sure = set(STARTERS | CONTENT).union(w.months, w.weekdays, w.ordinals, w.relative_days)
     sure |= set(w.decades) | set(w.units) | headless
@@ -168,11 +185,8 @@ def _patterns(
     ends |= dict.fromkeys(numbers, rf"(?![a-z])(?={_next_token(after)})")
     ends |= dict.fromkeys(shifted, rf"(?![a-z])(?={_next_token(_after_shift(w))})")
     ends |= {head: _holiday(head, w) for head in holidays}
-    unit = rf"\s*({_trie(headless)})(?![a-z])"
-    ends |= dict.fromkeys((p for p in prefix if p.isalpha()), unit)
-    chars = [re.escape(p) for p in sorted(prefix) if not p.isalpha()]
-    chars += ["’"] if "'" in prefix else []
-    return rf"[^a-z](?:{_trie(ends)})", rf"[{''.join(chars)}]{unit}" if chars else "(?!)"
+    ends |= dict.fromkeys(headless, "(?![a-z])()")  # kept after a prefix word
+    return rf"[^a-z](?:{_trie(ends)})"
 
 
 def _next_token(words: Iterable[str]) -> str:

@@ -462,6 +462,8 @@ def test_fast_path_on_every_table_text(lead: str) -> None:
         "It was late on Monday, the 17th, and in a couple of weeks' time the war ended.",
         "a" * 300 + " 2018 " + "b" * 300 + ", on the 4th of July of 1995",
         "Between the 3rd and 5th of May, 2019/aug/01 and 20161016.",
+        "Prices rose mid-month, fell by the end of the month; in a few days, x- days",
+        "New York, new year; il-20 jets, 15 people, 15th century; the following Monday",
     ],
 )
 def test_fast_path_examples(text: str) -> None:
