@@ -50,10 +50,15 @@ class Names:
     hyphen_head_sizes: tuple[int, ...]
     hyphen_pattern: re.Pattern[str] | None  # the heads and a hyphen, if all are alphanumeric
     plain_next: re.Pattern[str] | None  # a word that may go on a run (None: any may)
+    chain: re.Pattern[str]  # from an opening capital, the words a run may be read from
+    chain_at: re.Pattern[str]  # the same, from any word (a particle before a hyphen)
     memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
     # what ``kinds.names`` worked out before, by run of words and by name and title
     shapes: dict[Any, tuple[int, int] | None] = attrs.field(factory=dict, eq=False, hash=False)
     entities: dict[tuple[str, str], Entity] = attrs.field(factory=dict, eq=False, hash=False)
+    # what ``kinds._names_runs`` and ``kinds.names`` made of a chain of words, by its text
+    chains: dict[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    plans: dict[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
 
 
 def fold(name: str, data: Names) -> str:
@@ -131,6 +136,8 @@ def compiled(lexicon: Lexicon) -> Names:
         hyphen_head_sizes=tuple(sorted({len(h) for h in heads})),
         hyphen_pattern=_hyphen_pattern(heads),
         plain_next=_inner_pattern(particles, connectors),
+        chain=_chain_pattern(heads, particles | connectors, first=True),
+        chain_at=_chain_pattern(heads, particles | connectors, first=False),
     )
     countries, demonyms = _countries(table_of(table, "countries"))
     known = _organisations(table_of(table, "organisations"), base)
@@ -148,6 +155,33 @@ def _inner_pattern(particles: frozenset[str], connectors: frozenset[str]) -> re.
     heads = "|".join(re.escape(w) for w in sorted(particles, key=len, reverse=True))
     pattern = "(?:" + whole + r")(?![^\W_]|['’‐-][^\W_])"
     return re.compile(pattern + ("|(?:" + heads + ")[-‐]" if heads else ""))
+
+
+TOKEN = r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*"  # a word, as ``_names_runs`` reads it
+# The first character of a word that may open a run (capitalised: not a lower-case ASCII
+# letter or a digit), not after a letter or digit, nor after a joiner after one; the range
+# goes first so that the search skips lower-case text fast.
+_OPENING = r"[A-Z\x80-\U0010ffff](?<=[^\W_a-z0-9])(?<![^\W_].)(?<![^\W_]['’‐-].)"
+_AFTER_OPENING = r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:['’‐-][^\W_]+)*)"  # ``TOKEN``'s rest
+CHAIN_WORDS = 17  # words after the first that a chain holds at most
+
+
+def _chain_pattern(heads: frozenset[str], inner: frozenset[str], *, first: bool) -> re.Pattern[str]:
+    """Chains: a word and the words after it, each after a gap that may join two words of a
+    run (its first character a space, an apostrophe or a full stop), while each may go on a
+    run (not lower case unless a particle or connector, whole or before a hyphen); at most
+    ``CHAIN_WORDS`` after the first (a chain of more words is cut: too long to tell).
+    Every word a run is read from lies in the chain that starts where the run starts."""
+    words = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True))
+    starts = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
+    alternatives = [f"(?:{words})" + r"(?![^\W_]|['’‐-][^\W_])"] if words else []
+    alternatives += [f"(?:{starts})[-‐]"] if starts else []
+    may_go_on = "(?:(?![a-z0-9])|(?=" + ("|".join(alternatives) or "(?!)") + "))"
+    step = r"[ \t\u00a0'’.][\W_]*" + may_go_on + "(?:" + TOKEN + ")"
+    rest = f"(?:{step}){{0,{CHAIN_WORDS}}}"
+    if first:  # from a word that may open a run, found by a search
+        return re.compile(_OPENING + _AFTER_OPENING + rest)
+    return re.compile("(?:" + TOKEN + ")" + rest)
 
 
 def _hyphen_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:

@@ -3,8 +3,13 @@
 A run is a stretch of capitalised words, particles ("al", "bin") and connectors ("of"),
 each one space (or a title's full stop and a space) from the next, at most eight words;
 ``cut`` then splits it where a name cannot go on. Words are ``TOKEN`` matches, read in the
-order ``TOKEN.finditer`` gives them; only words that can open a run are looked for (one
-regular expression), and the words after each are read one at a time until the run ends.
+order ``TOKEN.finditer`` gives them; only words that can open a run are looked for.
+
+One regular expression (``Names.chain``) finds where a run may open and the chain of words
+that may follow it: every word the reading of the run can reach. What is read from a chain
+depends on its text alone, so it is worked out once per chain text (``Names.chains``); the
+words are read one at a time in place only when a blocked span meets the chain or the chain
+is too long to tell.
 """
 
 from __future__ import annotations
@@ -12,16 +17,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from discrepancy.kinds import _names_data
 from discrepancy.kinds._names_data import Names, fold
 
-__all__ = ["TOKEN", "Token", "capitalised", "is_country_word", "runs"]
+__all__ = ["TOKEN", "Pieces", "Token", "capitalised", "is_country_word", "runs"]
 
 MAX_WORDS = 8  # longer runs of capitalised words are cut: no name is that long
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
-# The first character of a word that may be capitalised (not a lower-case ASCII letter or
-# a digit) where a ``TOKEN`` word can start: not after a letter or digit, nor after a
-# joiner after one. Matching the character first lets the scan skip ahead fast.
-_OPENING = re.compile(r"[^\W_a-z0-9](?<![^\W_].)(?<![^\W_]['’‐-].)")
+TOKEN = re.compile(_names_data.TOKEN)
 # Dotted acronyms ("U.S.") where ``TOKEN`` reads them: their inner letters start no word.
 _CHAIN = re.compile(r"[A-Z]\.(?<![^\W_]..)(?<![^\W_]['’‐-]..)(?:[A-Z]\.)+")
 _GAP_STARTS = frozenset(" \t\u00a0'’.")  # how a gap that joins two words begins
@@ -36,39 +38,109 @@ class Token(NamedTuple):
     possessive: bool
 
 
-def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[list[Token]]:
+Pieces = tuple[tuple[Token, ...], ...]
+
+
+def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[tuple[int, str, Pieces]]:
     """Runs of capitalised words, particles and connectors, one space apart, outside the
     ``blocked`` spans (sorted), cut where a name cannot go on; a lone stop word ("The",
     "However") is left out.
 
+    Each item is ``(base, chain, pieces)``: ``pieces`` were read from the chain of words
+    at ``base`` and depend on nothing but ``chain`` (the text there; the offsets of their
+    words count from ``base``), or ``chain`` is ``""`` and the offsets count from 0.
+
     >>> from discrepancy.lexicon import default_lexicon
     >>> from discrepancy.kinds._names_data import compiled
     >>> data = compiled(default_lexicon())
-    >>> [[t.word for t in run] for run in runs("Then Bashar al-Assad met U.S. envoys", data, [])]
-    [['Then', 'Bashar', 'al-Assad'], ['U.S.']]
+    >>> found = runs("Then Bashar al-Assad met U.S. envoys", data, [])
+    >>> [(base, [t.word for t in piece]) for base, _, pieces in found for piece in pieces]
+    [(0, ['Then', 'Bashar', 'al-Assad']), (25, ['U.S.'])]
     >>> runs("The army. He said", data, [])
     []
     """
-    out: list[list[Token]] = []
+    out: list[tuple[int, str, Pieces]] = []
     scan = _Scan(text, data, blocked)
-    for start in _openings(text, data):
-        if start >= scan.end and not scan.inside_acronym(start):
-            scan.read_from(start, out)
-    pieces = [piece for run in out for piece in cut(run, data)]
-    return [p for p in pieces if len(p) > 1 or p[0].word not in data.stop]  # not "The" alone
+    search, memo = data.chain.search, data.chains
+    particles = _Particles(text, data)
+    pos = 0
+    while True:
+        chain = search(text, pos)
+        if particles.starts:
+            chain = particles.before(chain, pos)
+        if chain is None:
+            return out
+        start = chain.start()
+        if scan.chains and scan.inside_acronym(start):
+            pos = start + 1
+            continue
+        words = chain.group()
+        read = memo.get(words) or _remember(memo, words, data)
+        if read[3] or (blocked and scan.blocked_within(start, chain.end())):
+            found: list[list[Token]] = []
+            scan.read_from(start, found)  # word by word, where the chain alone does not tell
+            out.append((0, "", _pieces(found, data)))
+            pos = scan.end
+            continue
+        pos = start + read[0]
+        if read[2]:  # a run of ``MAX_WORDS`` words ends the chain: the next word ends it
+            following = TOKEN.search(text, pos)
+            pos = following.end() if following else pos
+        if read[1]:
+            out.append((start, words, read[1]))
 
 
-def _openings(text: str, data: Names) -> list[int]:
-    """Where a word that may open a run starts: a capital (or any character other than a
-    lower-case ASCII letter or a digit), or a particle and a hyphen ("al-Assad")."""
-    found = [m.start() for m in _OPENING.finditer(text)]
-    if data.hyphen_heads and "-" in text:
-        found.extend(_particles_before_hyphens(text, data))
-        found.sort()
-    return found
+def _remember(memo: dict[str, _Read], words: str, data: Names) -> _Read:
+    if len(memo) > 100_000:  # bound the memory a long-running process keeps
+        memo.clear()
+    read = memo[words] = _read_chain(words, data)
+    return read
+
+
+class _Read(NamedTuple):
+    """What is read from the start of a chain, as if nothing followed it."""
+
+    end: int  # where the reading stopped
+    pieces: Pieces
+    wanting: bool  # whether it stopped for want of a next word
+    cut: bool  # whether the chain may have been cut (then it cannot tell)
+
+
+def _read_chain(chain: str, data: Names) -> _Read:
+    found: list[list[Token]] = []
+    scan = _Scan(chain, data, [])
+    wanting = scan.read_from(0, found)
+    cut = len(TOKEN.findall(chain)) > _names_data.CHAIN_WORDS
+    return _Read(scan.end, _pieces(found, data), wanting, cut)
+
+
+class _Particles:
+    """Where particles before a hyphen ("al-Assad") start words, and the chains there."""
+
+    def __init__(self, text: str, data: Names) -> None:
+        self.text, self.match = text, data.chain_at.match
+        self.starts = _particles_before_hyphens(text, data) if data.hyphen_heads else []
+        self.next = 0
+
+    def before(self, chain: re.Match[str] | None, pos: int) -> re.Match[str] | None:
+        """The chain at the first particle from ``pos`` on if it comes before ``chain``."""
+        starts = self.starts
+        while self.next < len(starts) and starts[self.next] < pos:
+            self.next += 1
+        if self.next < len(starts) and (chain is None or starts[self.next] < chain.start()):
+            return self.match(self.text, starts[self.next])
+        return chain
+
+
+def _pieces(found: list[list[Token]], data: Names) -> Pieces:
+    """The runs cut where a name cannot go on, without lone stop words."""
+    pieces = [piece for run in found for piece in cut(run, data)]
+    return tuple(tuple(p) for p in pieces if len(p) > 1 or p[0].word not in data.stop)
 
 
 def _particles_before_hyphens(text: str, data: Names) -> list[int]:
+    if "-" not in text:
+        return []
     if data.hyphen_pattern is not None:
         found = (m.start(m.lastindex or 0) for m in data.hyphen_pattern.finditer(text))
         return [start for start in found if _may_start(text, start)]
@@ -109,8 +181,16 @@ class _Scan:
             self.next_chain += 1
         return self.next_chain < len(chains) and chains[self.next_chain][0] < start
 
-    def read_from(self, start: int, out: list[list[Token]]) -> None:
-        """Read words from ``start`` (where a word starts) until no run is open."""
+    def blocked_within(self, begin: int, end: int) -> bool:
+        """Whether a blocked span overlaps ``begin:end`` (asked in increasing order)."""
+        blocked = self.blocked
+        while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
+            self.next_block += 1
+        return self.next_block < len(blocked) and blocked[self.next_block][0] < end
+
+    def read_from(self, start: int, out: list[list[Token]]) -> bool:
+        """Read words from ``start`` (where a word starts) until no run is open; whether
+        the reading stopped for want of a next word."""
         text, data = self.text, self.data
         run: list[Token] = []
         match = TOKEN.match(text, start)
@@ -127,7 +207,7 @@ class _Scan:
             if not (capital or (inner and run)) or len(run) >= MAX_WORDS:
                 if run:
                     out.append(run)
-                return
+                return False
             token = _token(match)
             if run and (run[-1].possessive or not _joins(text, run[-1], token, data)):
                 out.append(run)
@@ -135,7 +215,7 @@ class _Scan:
             else:
                 run.append(token)
             if not run:
-                return
+                return False
             after = text[token.end : token.end + 2]
             if len(run) < MAX_WORDS and (token.possessive or after[:1] not in _GAP_STARTS):
                 break  # the next word cannot join: it starts afresh, as an opening if at all
@@ -148,16 +228,15 @@ class _Scan:
             ):
                 break  # a lower-case word that is no particle or connector ends the run
             match = TOKEN.search(text, self.end)
+        else:
+            out.append(run)
+            return True
         out.append(run)
+        return False
 
     def _blocked(self, begin: int, end: int) -> bool:
         """Whether the word at ``begin:end`` overlaps a blocked span (words come in order)."""
-        blocked = self.blocked
-        if self.next_block >= len(blocked):
-            return False
-        while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
-            self.next_block += 1
-        return self.next_block < len(blocked) and blocked[self.next_block][0] < end
+        return self.next_block < len(self.blocked) and self.blocked_within(begin, end)
 
 
 def capitalised(word: str) -> bool:

@@ -27,7 +27,8 @@ otherwise (countries have category "country").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import attrs
 from rapidfuzz import fuzz, utils
@@ -104,14 +105,24 @@ def _mentions(
     text: str, lexicon: Lexicon, *, anywhere: bool = False
 ) -> list[tuple[Mention, Mention]]:
     data = compiled(lexicon)
-    used_lower = _LowerWords(text)
+    used_lower = None if anywhere else _LowerWords(text)
     out: list[tuple[Mention, Mention]] = []
     # A designator and its maker ("Airbus A300", "ATR 72") are not part of a name.
     blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
-    for run in runs(text, data, blocked):
-        pair = _mention(text, run, data, used_lower if not anywhere else None)
-        if pair is not None:
-            out.append(_appositive(text, pair, data))
+    memo = data.plans
+    for base, chain, pieces in runs(text, data, blocked):
+        plans = memo.get(chain) if chain else None
+        if plans is None:
+            plans = tuple(_plan(chain or text, piece, data) for piece in pieces)
+            if chain:
+                if len(memo) > 100_000:  # bound the memory a long-running process keeps
+                    memo.clear()
+                memo[chain] = plans
+        for plan in plans:
+            pair = _apply(text, base, plan, data, used_lower)
+            if pair is not None:
+                comma = text[pair[0].end : pair[0].end + 1] == ","  # no title after it else
+                out.append(_appositive(text, pair, data) if comma else pair)
     return _people(out)
 
 
@@ -138,7 +149,7 @@ class _LowerWords:
 
 
 _NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-_LOWER_WORD_BEFORE = re.compile(r"([a-z]+) $")
+_A_TO_Z = "abcdefghijklmnopqrstuvwxyz"
 _APPOSITIVE = re.compile(
     r",\s+(?P<title>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
     r"(?P<word>[a-z]+))(?=[,.;)]|\s+(?:said|says|told|added)\b)"
@@ -167,13 +178,39 @@ def _appositive(text: str, pair: tuple[Mention, Mention], data: Names) -> tuple[
     )
 
 
-def _mention(
-    text: str, run: list[Token], data: Names, used_lower: Callable[[str], bool] | None
-) -> tuple[Mention, Mention] | None:
+class _Placed(NamedTuple):
+    """A name in a run: its offsets, where its title starts (before any lower-case title
+    word), its text, and its entity with that title."""
+
+    start: int
+    end: int
+    title_from: int
+    surface: str
+    entity: Entity
+
+
+class _Plan(NamedTuple):
+    """What one run gives: its name, and the name without its first word if that word
+    (``opener``) is a common word opening a sentence ("Improving relations ...")."""
+
+    name: _Placed | None
+    opener: Token | None
+    without_opener: _Placed | None
+
+
+def _plan(text: str, run: Sequence[Token], data: Names) -> _Plan:
+    """The names ``run`` may give (offsets as in ``run``), leading stop words and
+    connectors left out; what is left to the text around it is left to ``_apply``."""
     while run and (run[0].word in data.stop or run[0].word in data.connectors):
         run = run[1:]
-    if run and used_lower is not None and _common_opener(text, run[0], data, used_lower):
-        run = run[1:]
+    if not run:
+        return _Plan(None, None, None)
+    opener = run[0] if run[0].word.casefold() not in data.countries else None
+    without = _placed(text, run[1:], data) if opener else None
+    return _Plan(_placed(text, run, data), opener, without)
+
+
+def _placed(text: str, run: Sequence[Token], data: Names) -> _Placed | None:
     while run and run[-1].word in data.stop:
         run = run[:-1]
     shape = _shape(text, run, data) if run else None
@@ -181,24 +218,52 @@ def _mention(
         return None
     split, first = shape
     start, end = run[first].start, run[-1].end
-    title_start = _lower_title_start(text, run[0].start if split else start, data)
-    title_text = " ".join(text[title_start:start].split())
-    entity = data.entities.get((text[start:end], title_text))
+    title_from = run[0].start if split else start
+    title = " ".join(text[title_from:start].split())
+    return _Placed(
+        start, end, title_from, text[start:end], _entity_of(text[start:end], title, data)
+    )
+
+
+def _apply(
+    text: str, base: int, plan: _Plan, data: Names, used_lower: Callable[[str], bool] | None
+) -> tuple[Mention, Mention] | None:
+    """The mention of the name and of the title and name, for a run at ``base``."""
+    placed, opener, without = plan
+    if (
+        opener is not None
+        and used_lower is not None
+        and _opens_sentence(text, base + opener.start)
+        and used_lower(opener.word)
+    ):
+        placed = without
+    if placed is None:
+        return None
+    start, end, title_from, surface, entity = placed
+    start, end, title_from = start + base, end + base, title_from + base
+    title_start = _lower_title_start(text, title_from, data)
+    if title_start != title_from:
+        entity = _entity_of(surface, " ".join(text[title_start:start].split()), data)
+    name = Mention(start=start, end=end, surface=surface, kind=entity.kind, value=entity)
+    if title_start == start:
+        return name, name
+    surface = text[title_start:end]
+    return name, Mention(
+        start=title_start, end=end, surface=surface, kind=entity.kind, value=entity
+    )
+
+
+def _entity_of(surface: str, title: str, data: Names) -> Entity:
+    """``_entity``, remembered by surface and title."""
+    entity = data.entities.get((surface, title))
     if entity is None:
         if len(data.entities) > 100_000:  # bound the memory a long-running process keeps
             data.entities.clear()
-        entity = data.entities[text[start:end], title_text] = _entity(
-            text[start:end], title_text, data
-        )
-    surface = text[start:end]
-    name = Mention(start=start, end=end, surface=surface, kind=entity.kind, value=entity)
-    titled = Mention(
-        start=title_start, end=end, surface=text[title_start:end], kind=entity.kind, value=entity
-    )
-    return name, titled
+        entity = data.entities[surface, title] = _entity(surface, title, data)
+    return entity
 
 
-def _shape(text: str, run: list[Token], data: Names) -> tuple[int, int] | None:
+def _shape(text: str, run: Sequence[Token], data: Names) -> tuple[int, int] | None:
     """Where the title ends and the name starts in ``run``, ``None`` if it holds no name;
     remembered by the run's text and where its words start (which fix the words)."""
     base = run[0].start
@@ -211,7 +276,7 @@ def _shape(text: str, run: list[Token], data: Names) -> tuple[int, int] | None:
     return shape
 
 
-def _new_shape(text: str, run: list[Token], data: Names) -> tuple[int, int] | None:
+def _new_shape(text: str, run: Sequence[Token], data: Names) -> tuple[int, int] | None:
     split = _title_split(run, data)
     title, name = run[:split], run[split:]
     if name and designators.variant_key(text[name[0].start : name[-1].end]) in data.weapons:
@@ -230,7 +295,8 @@ def _new_shape(text: str, run: list[Token], data: Names) -> tuple[int, int] | No
 
 
 def _common_opener(text: str, token: Token, data: Names, used_lower: Callable[[str], bool]) -> bool:
-    """A sentence's first word that the text also writes in lower case ("Improving ...")."""
+    """A sentence's first word that the text also writes in lower case ("Improving ..."):
+    the rule ``_plan`` and ``_apply`` share out."""
     if token.word.casefold() in data.countries or not _opens_sentence(text, token.start):
         return False
     return used_lower(token.word)
@@ -243,7 +309,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;"
 
 
-def _title_split(run: list[Token], data: Names) -> int:
+def _title_split(run: Sequence[Token], data: Names) -> int:
     """How many leading tokens form the title: up to the end of the last title phrase
     that leaves a name after it, unless the rest is an organisation ("UN General Assembly")."""
     split = 0
@@ -265,7 +331,7 @@ def _title_split(run: list[Token], data: Names) -> int:
     return split if split < len(run) else len(run)
 
 
-def _title_at(run: list[Token], i: int, data: Names) -> int:
+def _title_at(run: Sequence[Token], i: int, data: Names) -> int:
     for phrase in data.titles.get(run[i].word, ()):
         words = tuple(t.word for t in run[i : i + len(phrase)])
         if words == phrase:
@@ -278,10 +344,9 @@ def _lower_title_start(text: str, start: int, data: Names) -> int:
     end = start - 1 if text[start - 1 : start] == "\n" else start  # "$" may stand before "\n"
     if not ("a" <= text[end - 2 : end - 1] <= "z" and text[end - 1 : end] == " "):
         return start
-    match = _LOWER_WORD_BEFORE.search(text[max(0, start - 30) : start])
-    if match and match.group(1) in data.lower_titles:
-        return start - len(match.group(1)) - 1
-    return start
+    before = text[max(0, start - 30) : end - 1]
+    word = before[len(before.rstrip(_A_TO_Z)) :]  # the lower-case letters before the space
+    return start - len(word) - 1 if word in data.lower_titles else start
 
 
 def _entity(surface: str, title: str, data: Names) -> Entity:
