@@ -23,7 +23,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from discrepancy import similarity
-from discrepancy.findings import Context, finding, listing, sample
+from discrepancy.findings import Context, Quotes, finding, listing, sample
 from discrepancy.kinds import names, units
 from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
 
@@ -134,19 +134,24 @@ def _parts_exceeding(
         key=lambda t: t[0],
     )
     highs = [high for high, _ in totals]
+    smaller: dict[int, Quotes] = {}  # how many wholes -> those wholes, to quote
     for part in (f for f in facts if f.subject and "in " not in f.subject):  # groups, not places
         low = normalise(part).low or 0.0
-        below = totals[: bisect.bisect_left(highs, low)]  # wholes smaller than the part
-        above = [w for _, w in below if w.span.source != part.span.source]
-        if above:
+        below = bisect.bisect_left(highs, low)  # wholes smaller than the part
+        if not below:
+            continue
+        if below not in smaller:
+            smaller[below] = Quotes([w for _, w in totals[:below]])
+        quotes, source = smaller[below], part.span.source
+        if quotes.has_other_than(source):
             text = (
-                f"A part cannot exceed the whole: {part.span.source} counts {part.value} "
-                f"{part.subject}, more than {listing(above)} in all ({slot.label})."
+                f"A part cannot exceed the whole: {source} counts {part.value} "
+                f"{part.subject}, more than {quotes.listing(without=source)} in all "
+                f"({slot.label})."
             )
+            evidence = quotes.evidence(part, without=source)
             out.append(
-                finding(
-                    FindingType.CONFLICT, slot, [part, *above], text, score=0.8, context=context
-                )
+                finding(FindingType.CONFLICT, slot, evidence, text, score=0.8, context=context)
             )
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -57,7 +57,7 @@ def finding(
     in which facts arrive.
     """
     ordered = sorted(
-        sample(list(set(facts))), key=lambda f: (f.span.source, f.span.start, f.span.end)
+        sample(distinct(facts)), key=lambda f: (f.span.source, f.span.start, f.span.end)
     )
     evidence = tuple(
         Evidence(
@@ -88,11 +88,29 @@ EVIDENCE_PER_VALUE = 10  # quotes kept per distinct value when a slot is large
 LARGE = 50  # a finding with more facts than this quotes a sample of each value
 
 
-def sample(facts: Sequence[Fact], per_value: int = EVIDENCE_PER_VALUE) -> list[Fact]:
+def distinct(facts: Iterable[Fact]) -> list[Fact]:
+    """``facts`` without repeats (equal facts), in the order first seen.
+
+    Like a set, without hashing whole facts: only facts at one place are compared.
+    """
+    out: list[Fact] = []
+    seen: dict[tuple[str, int, int], list[Fact]] = {}
+    for fact in facts:
+        span = fact.span
+        same = seen.setdefault((span.source, span.start, span.end), [])
+        if not any(other is fact or other == fact for other in same):
+            same.append(fact)
+            out.append(fact)
+    return out
+
+
+def sample(
+    facts: Sequence[Fact], per_value: int = EVIDENCE_PER_VALUE, *, always: bool = False
+) -> list[Fact]:
     """At most ``per_value`` facts of each value (from distinct sources first), or all of
-    them when there are at most ``LARGE``: ten thousand articles that agree need not all be
-    quoted in every finding about them."""
-    if len(facts) <= LARGE:
+    them when there are at most ``LARGE`` (unless ``always``): ten thousand articles that
+    agree need not all be quoted in every finding about them."""
+    if len(facts) <= LARGE and not always:
         return list(facts)
     kept: dict[str, list[Fact]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
@@ -109,11 +127,7 @@ def listing(facts: Sequence[Fact]) -> str:
 
     A long list is summarised: the first sources, then how many more say each value.
     """
-    seen: dict[str, list[str]] = {}
-    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
-        values = seen.setdefault(fact.span.source, [])
-        if str(fact.value) not in values:
-            values.append(str(fact.value))
+    seen = _said(facts)
     said = [f"{source} says {' and '.join(values)}" for source, values in seen.items()]
     if len(said) <= LISTED:
         return "; ".join(said)
@@ -129,3 +143,85 @@ def listing(facts: Sequence[Fact]) -> str:
 def sources_of(facts: Iterable[Fact]) -> list[str]:
     """The distinct sources of ``facts``, sorted."""
     return sorted({f.span.source for f in facts})
+
+
+class Quotes:
+    """One large set of facts quoted by many findings, each time without one source
+    ("a part larger than every other source's whole"): the listing and the evidence are
+    prepared once, so that each quote costs (distinct values), not (facts).
+
+    >>> from discrepancy.model import Span, Interval
+    >>> def fact(source, n):
+    ...     span = Span(source=source, start=0, end=2, surface=str(n))
+    ...     return Fact(span=span, kind="count", value=Interval(low=n, high=n))
+    >>> quotes = Quotes([fact("a", 15), fact("b", 12)])
+    >>> quotes.listing(without="a") == listing([fact("b", 12)])
+    True
+    """
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self._joined = {s: " and ".join(v) for s, v in _said(facts).items()}
+        self._position = {source: i for i, source in enumerate(self._joined)}
+        self._counts: Counter[str] = Counter()
+        self._firsts: dict[str, list[int]] = {}  # values -> where its first two sources are
+        for i, joined in enumerate(self._joined.values()):
+            self._counts[joined] += 1
+            firsts = self._firsts.setdefault(joined, [])
+            if len(firsts) < 2:
+                firsts.append(i)
+        self._unique = distinct(facts)
+        self._per_source = Counter(f.span.source for f in self._unique)
+        self._short = _shortlist(self._unique, EVIDENCE_PER_VALUE + 1)
+
+    def has_other_than(self, source: str) -> bool:
+        """Whether a source other than ``source`` is quoted."""
+        return len(self._joined) > (source in self._joined)
+
+    def listing(self, *, without: str) -> str:
+        """``listing`` of the facts not from source ``without``."""
+        sources = len(self._joined) - (without in self._joined)
+        if sources <= LISTED:
+            return "; ".join(f"{s} says {j}" for s, j in self._joined.items() if s != without)
+        skip = self._joined.get(without)
+        rows = []
+        for joined, count in self._counts.items():
+            firsts = self._firsts[joined]
+            if joined == skip:
+                count -= 1
+                firsts = [i for i in firsts if i != self._position[without]]
+            if count:
+                rows.append((-count, firsts[0], joined))
+        tally = ", ".join(f"{-count} say {joined}" for count, _, joined in sorted(rows))
+        return f"{sources} sources: {tally}"
+
+    def evidence(self, extra: Fact, *, without: str) -> list[Fact]:
+        """What ``finding`` quotes of ``extra`` (a fact of source ``without``) and the facts
+        not from ``without``: the same facts, fewer to sort."""
+        if 1 + len(self._unique) - self._per_source[without] <= LARGE:
+            return [extra, *(f for f in self._unique if f.span.source != without)]
+        kept = [extra, *(f for f in self._short if f.span.source != without)]
+        return sample(kept, always=True)
+
+
+def _said(facts: Sequence[Fact]) -> dict[str, list[str]]:
+    """Each source's distinct values, in source order (and in order of offset)."""
+    seen: dict[str, list[str]] = {}
+    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
+        values = seen.setdefault(fact.span.source, [])
+        if str(fact.value) not in values:
+            values.append(str(fact.value))
+    return seen
+
+
+def _shortlist(facts: Sequence[Fact], per_value: int) -> list[Fact]:
+    """``sample`` with ``per_value``, kept in order of source and offset."""
+    kept: dict[str, int] = defaultdict(int)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
+        value = str(fact.value)
+        if kept[value] < per_value and (value, fact.span.source) not in seen:
+            kept[value] += 1
+            seen.add((value, fact.span.source))
+            out.append(fact)
+    return out
