@@ -30,7 +30,7 @@ __all__ = ["PREFIX", "at", "find_everywhere", "find_near_anchors"]
 SPAN = 10  # prefix words at most before an anchor
 _GAP = 48  # anchors closer than this share a window
 _LEFT = 24  # characters read left of a window's first anchor at first
-_RIGHT = 32  # and right of its last
+_RIGHT = 16  # and right of its last (more is read on demand)
 
 
 def at(s: Scanner, i: int) -> tuple[int, DateInterval | None]:

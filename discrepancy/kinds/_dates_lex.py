@@ -12,7 +12,7 @@ import attrs
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 
 FILE = "dates.toml"
-STEP = 48  # characters read at a time past the end of a window
+STEP = 24  # characters read at a time past the end of a window
 UNIT_NAMES = ("day", "week", "month", "year")
 WEEKDAY_SHIFTS = ("last_week", "this_week", "next_week", "upcoming", "recent")
 # Digit runs, letter runs, or any other single non-space character: linear, no backtracking.
