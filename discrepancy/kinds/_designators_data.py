@@ -28,8 +28,6 @@ _DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
 # starts: not after a letter or digit, nor after a separator after one. Words opening with
 # a lower-case letter are never read (``_read`` wants a capital), so the scan skips them.
 WORD_START = r"[^\W_a-z](?<![^\W_].)(?<![^\W_]" + SEP + ".)"
-# The rest of a word that has a digit, or a character other than an ASCII letter.
-_DIGITISH = r"(?=(?>[a-zA-Z]*+(?:" + SEP + r"(?=[^\W_])[a-zA-Z]*+)*+)[^\W_a-zA-Z])"
 
 
 @attrs.frozen(kw_only=True)
@@ -49,9 +47,16 @@ class Known:
     nouns: frozenset[str]
     spaced_prefixes: frozenset[str]  # beginnings of variant keys of names with a space
     maker_sizes: tuple[int, ...]  # lengths of the makers, shortest first
+    maker_tuple: tuple[str, ...]  # the makers, for ``str.endswith``
     openings: re.Pattern[str]  # the first characters of words that may open a designator
+    ascii_openings: re.Pattern[str]  # the same for texts whose letters and digits are ASCII
+    # what ``kinds.designators`` read before, by surface and manner of reading
+    memo: dict[tuple[str, bool, bool, bool], Entity | None] = attrs.field(
+        factory=dict, eq=False, hash=False
+    )
 
 
+@functools.lru_cache(maxsize=2**16)  # the same words come back, in every text
 def variant_key(text: str) -> str:
     """``text`` upper-cased without dashes or white space: where spellings meet.
 
@@ -111,7 +116,9 @@ def compiled(lexicon: Lexicon) -> Known:
             for n in range(1, len(variant) + 1)
         ),
         maker_sizes=tuple(sorted({len(m) for m in makers})),
+        maker_tuple=tuple(sorted(makers)),
         openings=_openings_pattern(heads | openers),
+        ascii_openings=_ascii_openings_pattern(heads | openers),
     )
 
 
@@ -125,11 +132,37 @@ def _openings_pattern(openers: set[str]) -> re.Pattern[str]:
     by_first: dict[str, list[str]] = {}
     for opener in openers:
         by_first.setdefault(opener[0], []).append(opener[1:])
-    alternatives = [r"(?<=[^\W_a-zA-Z])", _DIGITISH]
+    alternatives = [r"(?<=[^\W_a-zA-Z])", _digitish(r"[^\W_]", r"[^\W_a-zA-Z]")]
     for first, rests in sorted(by_first.items()):
         if "A" <= first <= "Z":
             alternatives.append(f"(?<={first})(?={_trie(rests)}(?![^\\W_]))")
     return re.compile(WORD_START + "(?:" + "|".join(alternatives) + ")")
+
+
+def _digitish(alnum: str, other: str) -> str:
+    """The rest of a word that has a digit, or a character other than an ASCII letter."""
+    return rf"(?=(?>[a-zA-Z]*+(?:{SEP}(?={alnum})[a-zA-Z]*+)*+){other})"
+
+
+def _ascii_openings_pattern(openers: set[str]) -> re.Pattern[str]:
+    """``_openings_pattern`` for texts whose letters and digits are all ASCII: one branch
+    per first character, so that the search skips to the next capital or digit fast and
+    tries only the branch of that character.
+
+    >>> [m.start() for m in _ascii_openings_pattern({"BUK"}).finditer("a Buk, buk, S-200")]
+    [2, 12]
+    """
+    by_first: dict[str, list[str]] = {}
+    for opener in openers:
+        by_first.setdefault(opener[0], []).append(opener[1:])
+    word_start = f"(?<![A-Za-z0-9].)(?<![A-Za-z0-9]{SEP}.)"
+    digitish = _digitish("[A-Za-z0-9]", "[0-9]")
+    branches = [digit + word_start for digit in "0123456789"]
+    for first in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        rests = by_first.get(first)
+        opener = f"|(?={_trie(rests)}(?![A-Za-z0-9]))" if rests else ""
+        branches.append(f"{first}{word_start}(?:{digitish}{opener})")
+    return re.compile("|".join(branches))
 
 
 def _trie(words: list[str]) -> str:

@@ -98,11 +98,14 @@ def _openings(text: str, known: Known) -> list[int]:
     with a digit or a non-ASCII character, and words whose first part is an opener (in
     any case, read as ASCII: unless a letter upper-cases to ASCII or to several letters,
     when every word is a candidate)."""
+    pattern = known.ascii_openings
     for char in _non_ascii(text):
-        upper = char.upper()
-        if char.isalnum() and (len(upper) != 1 or upper.isascii()):
-            return [m.start() for m in _ANY_WORD.finditer(text)]
-    return [m.start() for m in known.openings.finditer(text)]
+        if char.isalnum():
+            pattern = known.openings
+            upper = char.upper()
+            if len(upper) != 1 or upper.isascii():
+                return [m.start() for m in _ANY_WORD.finditer(text)]
+    return [m.start() for m in pattern.finditer(text)]
 
 
 def _non_ascii(text: str) -> set[str]:
@@ -135,13 +138,24 @@ def _mention_at(text: str, token: re.Match[str], known: Known) -> Mention | None
         return None  # a bare number, unless it starts a spaced name ("737 MAX 8")
     for end in _candidate_ends(text, token, more=spaced):
         multi = end > token.end()
-        entity = _read(text[start:end], known, strict=True, multi=multi, after_maker=maker > 0)
+        entity = _read_strictly(text[start:end], known, multi=multi, after_maker=maker > 0)
         if entity is None or not _stands_alone(text, start, end, known):
             continue
         begin = start - maker
         surface = text[begin:end]
         return Mention(start=begin, end=end, surface=surface, kind="designator", value=entity)
     return None
+
+
+def _read_strictly(surface: str, known: Known, *, multi: bool, after_maker: bool) -> Entity | None:
+    """``_read`` in the strict manner of ``find``, remembered."""
+    key = (surface, True, multi, after_maker)
+    memo = known.memo
+    if key not in memo:
+        if len(memo) > 100_000:  # bound the memory a long-running process keeps
+            memo.clear()
+        memo[key] = _read(surface, known, strict=True, multi=multi, after_maker=after_maker)
+    return memo[key]
 
 
 def _candidate_ends(text: str, token: re.Match[str], *, more: bool) -> list[int]:
@@ -167,7 +181,7 @@ def _candidate_ends(text: str, token: re.Match[str], *, more: bool) -> list[int]
 def _maker_before(text: str, start: int, known: Known) -> int:
     """Length of "Maker " right before ``start`` (0 if none): the nearest maker made of one
     to three whole words, each a single space from the next."""
-    if start < 2 or text[start - 1] != " ":
+    if start < 2 or text[start - 1] != " " or not text.endswith(known.maker_tuple, 0, start - 1):
         return 0
     for size in known.maker_sizes:
         begin = start - 1 - size
