@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from itertools import accumulate
+from operator import add, sub
 from typing import Any
 
 import attrs
@@ -17,6 +19,7 @@ UNIT_NAMES = ("day", "week", "month", "year")
 WEEKDAY_SHIFTS = ("last_week", "this_week", "next_week", "upcoming", "recent")
 # Digit runs, letter runs, or any other single non-space character: linear, no backtracking.
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_SPACED_TOKEN = re.compile(r"(\s*)([0-9]+|[^\W\d_]+|\S)")  # and the space before it
 
 
 class Edge(Exception):
@@ -61,27 +64,23 @@ class Tokens:
         text = self.text
         hi = min(hi, len(text))
         self._hi = max(self._hi, hi)
-        spans = [m.span() for m in _TOKEN.finditer(text, self._pos, hi)]
-        if hi < len(text) and spans and spans[-1][1] == hi:
-            spans.pop()  # it may go on past ``hi``
-        if self._drop_first and spans:
-            self._drop_first, self._prev = False, spans[0][1]
-            self._pos = self._prev
-            del spans[0]
-        if not spans:
+        spaces, lens, lows = _split(text[self._pos : max(hi, self._pos)])
+        ends = [*accumulate(map(add, map(len, spaces), lens), initial=self._pos)]
+        del ends[0]
+        n = len(ends) - (hi < len(text) and bool(ends) and ends[-1] == hi)  # it may go on
+        first = 0
+        if self._drop_first and n > 0:
+            self._drop_first, self._prev, self._pos, first = False, ends[0], ends[0], 1
+        if n <= first:
             self._pos = hi if hi == len(text) else self._pos
             return
-        self._pos = hi if hi == len(text) else spans[-1][1]
-        lows = [text[start:end].lower() for start, end in spans]
-        if not "".join(lows).isascii():
-            lows = [_odd(low) if not low.isascii() else low for low in lows]
-        ends = [end for _, end in spans]
-        starts = [start for start, _ in spans]
-        self.glued.append(starts[0] == self._prev)
-        self.glued += [start == end for start, end in zip(starts[1:], ends[:-1], strict=True)]
+        self._pos = hi if hi == len(text) else ends[n - 1]
+        ends, lows = ends[first:n], lows[first:n]
+        self.glued.append(ends[0] - lens[first] == self._prev)
+        self.glued += [not space for space in spaces[first + 1 : n]]
         self._prev = ends[-1]
         self.lows += lows
-        self.starts += starts
+        self.starts += map(sub, ends, lens[first:n])
         self.ends += ends
 
     def reach(self, i: int) -> bool:
@@ -93,6 +92,28 @@ class Tokens:
         while i >= len(self.lows) and not self.at_end:
             self.more(self._hi + max(STEP, self._hi - self._pos))
         return i < len(self.lows)
+
+
+def _split(segment: str) -> tuple[tuple[str, ...], list[int], tuple[str, ...]]:
+    """The space before each token of ``segment``, each token's length, and each token
+    lower-cased as the grammar reads it.
+
+    >>> _split("In  Sept.")
+    (('', '  ', ''), [2, 4, 1], ('in', 'sept', '.'))
+    """
+    segment = segment.rstrip()  # each space is then followed by a token: no backtracking
+    low = segment.lower()
+    same = len(low) == len(segment) and "Σ" not in segment  # "Σ" lower-cases by its context
+    pairs = _SPACED_TOKEN.findall(low if same else segment)
+    if not pairs:
+        return (), [], ()
+    spaces, lows = zip(*pairs, strict=True)
+    lens = [*map(len, lows)]
+    if not same:
+        lows = tuple(x.lower() for x in lows)
+    if not low.isascii():
+        lows = tuple(_odd(x) if not x.isascii() else x for x in lows)
+    return spaces, lens, lows
 
 
 def _odd(low: str) -> str:
