@@ -52,6 +52,13 @@ def parse_one(toks: list[Tok], i: int, article: int | None) -> tuple[int, Parsed
     """
     tok = toks[i]
     start = tok.start if article is None else article
+    if (
+        tok.meanings
+        and tok.meanings[0].kind == DIG
+        and (i + 1 == len(toks) or toks[i + 1].gap == BREAK)
+    ):
+        value = tok.meanings[0].value  # digits alone: the common case, read at once
+        return i + 1, Parsed(start=start, end=tok.end, low=value, high=value)
     if tok.get(NEG) is not None:
         if i + 1 < len(toks) and toks[i + 1].gap == SPACE and toks[i + 1].get(NEG) is None:
             nxt, parsed = parse_one(toks, i + 1, None)

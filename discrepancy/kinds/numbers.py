@@ -25,7 +25,7 @@ from discrepancy.kinds import _numwords as nw
 from discrepancy.kinds._numlex import DIG, ORD, NumLex, Word, resolve
 from discrepancy.lexicon import Lexicon
 
-__all__ = ["NumberMatch", "parse_number", "scan"]
+__all__ = ["NumberMatch", "parse_number", "scan", "scan_lower"]
 
 _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
@@ -81,8 +81,18 @@ def scan(
     >>> [(m.surface, m.low, m.high) for m in scan("dozens of F-16s, 21st, half a dozen")]
     [('dozens', 24.0, 100.0), ('21st', 21.0, 21.0), ('half a dozen', 6.0, 6.0)]
     """
+    return scan_lower(text, text.lower(), lexicon=lexicon, keep_glued=keep_glued)
+
+
+def scan_lower(
+    text: str, lower: str, *, lexicon: Lexicon | None = None, keep_glued: bool = False
+) -> list[NumberMatch]:
+    """``scan`` given ``lower`` = ``text.lower()`` (for callers that need it too).
+
+    >>> [m.surface for m in scan_lower("Two or 3", "two or 3")]
+    ['Two', '3']
+    """
     nl = resolve(lexicon)
-    lower = text.lower()
     fast = anchors.safe(text, lower)
     toks, info = _tokens(text, lower, nl, lexicon if fast else None, fast=fast)
     found: list[NumberMatch] = []
@@ -144,7 +154,7 @@ def _tokens(
             toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
             continue
         if m.re is nl.digit_re:
-            tok = _digit_token(text, m, nl, info)
+            tok = _digit_token(text, m, nl, info, prev_end)
             if tok is None:
                 continue
         else:
@@ -153,17 +163,23 @@ def _tokens(
                 prev_end = m.end()
                 toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
                 continue
-            tok = nt.Tok(start=m.start(), end=m.end(), meanings=nl.words[word], word=word)
-        gap = nt.BREAK
-        if prev_end is not None and tok.start - prev_end <= 40:
-            gap = nt.gap_kind(text[prev_end : tok.start])
-        toks.append(attrs.evolve(tok, gap=gap))
+            start = m.start()
+            gap = _gap(text, prev_end, start)
+            tok = nt.Tok(start=start, end=m.end(), meanings=nl.words[word], word=word, gap=gap)
+        toks.append(tok)
         prev_end = tok.end
     return toks, info
 
 
+def _gap(text: str, prev_end: int | None, start: int) -> str:
+    """The kind of gap between the token that ended at ``prev_end`` and one at ``start``."""
+    if prev_end is not None and start - prev_end <= 40:
+        return nt.gap_kind(text[prev_end:start])
+    return nt.BREAK
+
+
 def _digit_token(
-    text: str, m: re.Match[str], nl: NumLex, info: dict[int, _DigitInfo]
+    text: str, m: re.Match[str], nl: NumLex, info: dict[int, _DigitInfo], prev_end: int | None
 ) -> nt.Tok | None:
     start, end = m.start("dig"), m.end("dig")
     raw = m.group("dig")
@@ -171,7 +187,8 @@ def _digit_token(
         raw, start = raw[1:], start + 1
     if m.group("ordsuf"):
         meaning = Word(kind=ORD, value=Fraction(raw.replace(",", "")))
-        return nt.Tok(start=start, end=m.end(), meanings=(meaning,), word="#")
+        gap = _gap(text, prev_end, start)
+        return nt.Tok(start=start, end=m.end(), meanings=(meaning,), word="#", gap=gap)
     if _DECADE.match(text, end) and not raw.startswith(("-", "−")):
         return None
     value = _digit_value(raw)
@@ -201,7 +218,8 @@ def _digit_token(
     )
     meaning = Word(kind=DIG, value=value)
     word = "/" if "/" in raw else "#"
-    return nt.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled)
+    gap = _gap(text, prev_end, start)
+    return nt.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled, gap=gap)
 
 
 def _joined_before(text: str, start: int) -> bool:

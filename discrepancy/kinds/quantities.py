@@ -29,7 +29,7 @@ from discrepancy.kinds import _compound as cp
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import units
 from discrepancy.kinds._parts import PERCENT, Part, read_part, unit_after
-from discrepancy.kinds.numbers import NumberMatch, merge_free, scan
+from discrepancy.kinds.numbers import NumberMatch, merge_free, scan_lower
 from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Interval, Mention
 
@@ -51,7 +51,9 @@ def find(
     [('between 20 and 30', 20.0, 30.0), ('about 200', 200.0, 200.0)]
     """
     hl = hd.resolve(lexicon)
-    nums = _with_articles(text, scan(text, lexicon=lexicon, keep_glued=True), lexicon)
+    lower = text.lower()
+    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True)
+    nums = _with_articles(text, lower, nums, lexicon)
     out: list[Mention] = []
     i = 0
     while i < len(nums):
@@ -65,12 +67,11 @@ def find(
 
 
 def _with_articles(
-    text: str, nums: list[NumberMatch], lexicon: Lexicon | None
+    text: str, lower: str, nums: list[NumberMatch], lexicon: Lexicon | None
 ) -> list[NumberMatch]:
     """Add "a"/"an" as the number 1 where a unit follows ("less than a minute")."""
     extra = []
     first_words = _unit_words(lexicon or default_lexicon())
-    lower = text.lower()
     found = (
         _ARTICLE_UNIT_LOWER.finditer(lower)
         if anchors.safe(text, lower)
