@@ -13,7 +13,6 @@ slowly, kept as the oracle the fast path is tested against.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -109,17 +108,16 @@ def _candidates(s: Scanner, a: Anchors, spans: list[tuple[int, int]]) -> list[in
     """The tokens a date may begin at: each anchor of ``spans`` and the prefix words just
     before it."""
     out: set[int] = set()
-    lows, starts = s.lows, s.t.starts
+    lows, words, prefix = s.lows, a.words, a.prefix
+    index = {start: i for i, start in enumerate(s.t.starts)}
     for start, _ in spans:
-        i = bisect.bisect_left(starts, start)
-        if i == len(starts) or starts[i] != start:
+        i = index.get(start)
+        if i is None or not (lows[i] in words or lows[i].isdigit()):
             continue
-        low = lows[i]
-        if low in a.words or low.isdigit():
-            first = i
-            while first > i - SPAN and s.low(first - 1) in a.prefix:
-                first -= 1
-            out.update(range(first, i + 1))
+        first = i
+        while first > i - SPAN and s.low(first - 1) in prefix:
+            first -= 1
+        out.update(range(first, i + 1))
     return sorted(out)
 
 

@@ -77,7 +77,11 @@ def heads(s: Scanner, i: int, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """
     if s.every_rule:
         return rules
-    return table(s.w, rules).get(head(s.low(i)), ())
+    found = _tables(s.w).get(id(rules))
+    if found is None or found[0] is not rules:  # an id may be reused by a new tuple
+        return table(s.w, rules).get(head(s.low(i)), ())
+    low = s.low(i)
+    return found[1].get(_DIGITS[min(len(low), 9)] if low.isdigit() else low, ())
 
 
 def head(low: str) -> str:
