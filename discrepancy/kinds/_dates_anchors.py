@@ -44,6 +44,16 @@ _LONGEST = max(map(len, PREFIX))
 _AFTER_NUMBER = frozenset({
     ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
 }) | RANGE_WORDS | ORDINAL_SUFFIXES | SEPARATORS  # fmt: skip
+# The words some rule begins with only before one of these words; else they are kept only
+# after a prefix word ("the year", "a year ago"), as words no rule begins with.
+_NEEDS: dict[str, frozenset[str]] = {
+    "year": frozenset({"to", "after", "before"}),  # "year to date", "the year after next"
+    "weekend": frozenset({"of"}),  # "weekend of Halloween"
+    "now": RANGE_WORDS,  # "now - Friday", as a range's end
+    "date": RANGE_WORDS,
+}
+# Words of STARTERS that are shifts too ("current date"): _AFTER_SHIFT has what follows.
+_SHIFTS = frozenset({"current"})
 # ... and after "next", "last", "this" ..., besides the lexicon's date words and numbers.
 _AFTER_SHIFT = frozenset({
     "the", "a", "an", "one", "couple", "week", "weekend", "workweek", "work", "working",
@@ -140,7 +150,7 @@ def anchors(w: Words) -> Anchors:
     >>> a = anchors(resolve_lexicon(None))
     >>> text = "On Sept. 17, the week; 15 people, new year, New York; two days, in the days"
     >>> [text[start:end] for start, end in a.find(text)]
-    ['Sept', '17', 'week', 'new', 'year', 'two', 'days']
+    ['Sept', '17', 'week', 'new', 'two', 'days']
     """
     tables = (w.months, w.weekdays, w.cardinals, w.ordinals, w.relative_days, w.shifts)
     lexical = set(w.holiday_heads).union(*tables, w.weekday_shifts, w.decades, w.units)
@@ -172,20 +182,25 @@ def _prefix_before(prefix: frozenset[str]) -> str:
 
 def _pattern(w: Words, words: frozenset[str], headless: set[str], after: set[str]) -> str:
     """One trie of every anchor word, each followed by what it needs: the end of a word; a
-    word that may go on a date after a number, "next" or a holiday's first word; or an
-    empty group when no rule begins with it (it is kept after a prefix word)."""
+    word that may go on a date after a number, "next" or a holiday's first word; an empty
+    group when no rule begins with it (it is kept after a prefix word); either for the
+    words of ``_NEEDS``."""
     letters = {x for x in words if x.isalpha()}
-    sure = set(STARTERS | CONTENT).union(w.months, w.weekdays, w.ordinals, w.relative_days)
-    sure |= set(w.decades) | set(w.units) | headless
+    lexical = set(w.months).union(w.weekdays, w.ordinals, w.relative_days, w.decades)
     shifts = set(w.shifts) | set(w.weekday_shifts)
+    first = {key[0] for key in w.holidays} | w.holiday_heads
+    needs = letters & _NEEDS.keys() - lexical - shifts - set(w.cardinals) - first
+    sure = lexical | set(w.units) | headless | CONTENT | (STARTERS - _NEEDS.keys() - _SHIFTS)
     numbers = letters & set(w.cardinals) - sure - shifts
     shifted = letters & shifts - sure - numbers
-    holidays = letters & {key[0] for key in w.holidays} - sure - numbers - shifted
-    ends = dict.fromkeys(letters - numbers - shifted - holidays - headless, "(?![a-z])")
+    holidays = letters & first - sure - numbers - shifted
+    plain = letters - numbers - shifted - holidays - headless - needs
+    ends = dict.fromkeys(plain, "(?![a-z])")
     ends |= dict.fromkeys(numbers, rf"(?![a-z])(?={_next_token(after)})")
     ends |= dict.fromkeys(shifted, rf"(?![a-z])(?={_next_token(_after_shift(w))})")
+    ends |= {x: rf"(?![a-z])(?:(?={_next_token(_NEEDS[x])})|())" for x in needs}
     ends |= {head: _holiday(head, w) for head in holidays}
-    ends |= dict.fromkeys(headless, "(?![a-z])()")  # kept after a prefix word
+    ends |= dict.fromkeys(headless, "(?![a-z])()")  # the group: kept after a prefix word
     return rf"[^a-z](?:{_trie(ends)})"
 
 

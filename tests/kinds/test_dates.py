@@ -464,6 +464,8 @@ def test_fast_path_on_every_table_text(lead: str) -> None:
         "Between the 3rd and 5th of May, 2019/aug/01 and 20161016.",
         "Prices rose mid-month, fell by the end of the month; in a few days, x- days",
         "New York, new year; il-20 jets, 15 people, 15th century; the following Monday",
+        "until now, current tensions; from the current date to now; the year after next",
+        "the weekend of Halloween, a popular weekend show, year to date, a year ago",
     ],
 )
 def test_fast_path_examples(text: str) -> None:
