@@ -19,7 +19,7 @@ from discrepancy.kinds import _designators_data as designators_data
 from discrepancy.lexicon import Lexicon, LexiconError
 from discrepancy.model import Entity
 
-__all__ = ["Names", "compiled", "fold", "strings", "table_of"]
+__all__ = ["Names", "compiled", "fold", "letters_are_ascii", "strings", "table_of"]
 
 _FILE = "names.toml"
 _VOWELS = re.compile(r"[aeiou]+")
@@ -51,14 +51,14 @@ class Names:
     hyphen_pattern: re.Pattern[str] | None  # the heads and a hyphen, if all are alphanumeric
     plain_next: re.Pattern[str] | None  # a word that may go on a run (None: any may)
     chain: re.Pattern[str]  # from an opening capital, the words a run may be read from
+    ascii_chain: re.Pattern[str]  # the same, for texts whose letters and digits are ASCII
     chain_at: re.Pattern[str]  # the same, from any word (a particle before a hyphen)
     memo: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False)  # folded words
     # what ``kinds.names`` worked out before, by run of words and by name and title
     shapes: dict[Any, tuple[int, int] | None] = attrs.field(factory=dict, eq=False, hash=False)
     entities: dict[tuple[str, str], Entity] = attrs.field(factory=dict, eq=False, hash=False)
-    # what ``kinds._names_runs`` and ``kinds.names`` made of a chain of words, by its text
-    chains: dict[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
-    plans: dict[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
+    # what ``kinds._names_runs`` read from a chain of words, by use and chain text
+    chains: dict[Any, dict[str, Any]] = attrs.field(factory=dict, eq=False, hash=False)
 
 
 def fold(name: str, data: Names) -> str:
@@ -137,6 +137,7 @@ def compiled(lexicon: Lexicon) -> Names:
         hyphen_pattern=_hyphen_pattern(heads),
         plain_next=_inner_pattern(particles, connectors),
         chain=_chain_pattern(heads, particles | connectors, first=True),
+        ascii_chain=_ascii(_chain_pattern(heads, particles | connectors, first=True)),
         chain_at=_chain_pattern(heads, particles | connectors, first=False),
     )
     countries, demonyms = _countries(table_of(table, "countries"))
@@ -162,6 +163,7 @@ TOKEN = r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*"  # a word, as ``_names_
 # letter or a digit), not after a letter or digit, nor after a joiner after one; the range
 # goes first so that the search skips lower-case text fast.
 _OPENING = r"[A-Z\x80-\U0010ffff](?<=[^\W_a-z0-9])(?<![^\W_].)(?<![^\W_]['’‐-].)"
+_ASCII_OPENING = r"[A-Z](?<![A-Za-z0-9].)(?<![A-Za-z0-9]['’‐-].)"
 _AFTER_OPENING = r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:['’‐-][^\W_]+)*)"  # ``TOKEN``'s rest
 CHAIN_WORDS = 17  # words after the first that a chain holds at most
 
@@ -182,6 +184,24 @@ def _chain_pattern(heads: frozenset[str], inner: frozenset[str], *, first: bool)
     if first:  # from a word that may open a run, found by a search
         return re.compile(_OPENING + _AFTER_OPENING + rest)
     return re.compile("(?:" + TOKEN + ")" + rest)
+
+
+def _ascii(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` for texts whose letters and digits are all ASCII, written with ASCII
+    ranges (faster to scan)."""
+    text = pattern.pattern.replace(_OPENING, _ASCII_OPENING)
+    for unicode, ascii in (("[^\\W_]", "[A-Za-z0-9]"), ("[\\W_]", "[^A-Za-z0-9]")):
+        text = text.replace(unicode, ascii)
+    return re.compile(text)
+
+
+def letters_are_ascii(text: str) -> bool:
+    """Whether every letter and digit of ``text`` is ASCII.
+
+    >>> letters_are_ascii("“Ahmed” – 3"), letters_are_ascii("Łódź")
+    (True, False)
+    """
+    return not any(c.isalnum() for c in designators_data.non_ascii(text))
 
 
 def _hyphen_pattern(heads: frozenset[str]) -> re.Pattern[str] | None:

@@ -15,17 +15,20 @@ is too long to tell.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Generic, NamedTuple, TypeVar
 
 from discrepancy.kinds import _names_data
 from discrepancy.kinds._names_data import Names, fold
 
 __all__ = ["TOKEN", "Pieces", "Token", "capitalised", "is_country_word", "runs"]
 
+T = TypeVar("T")
 MAX_WORDS = 8  # longer runs of capitalised words are cut: no name is that long
 TOKEN = re.compile(_names_data.TOKEN)
 # Dotted acronyms ("U.S.") where ``TOKEN`` reads them: their inner letters start no word.
 _CHAIN = re.compile(r"[A-Z]\.(?<![^\W_]..)(?<![^\W_]['’‐-]..)(?:[A-Z]\.)+")
+_ACRONYM_HINT = re.compile(r"\.(?<=[A-Z]\.)(?=[A-Z]\.)")  # found fast: "." comes first
 _GAP_STARTS = frozenset(" \t\u00a0'’.")  # how a gap that joins two words begins
 
 
@@ -41,32 +44,38 @@ class Token(NamedTuple):
 Pieces = tuple[tuple[Token, ...], ...]
 
 
-def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[tuple[int, str, Pieces]]:
+def runs(
+    text: str, data: Names, blocked: list[tuple[int, int]], use: Callable[[str, Pieces, Names], T]
+) -> list[tuple[int, T]]:
     """Runs of capitalised words, particles and connectors, one space apart, outside the
     ``blocked`` spans (sorted), cut where a name cannot go on; a lone stop word ("The",
     "However") is left out.
 
-    Each item is ``(base, chain, pieces)``: ``pieces`` were read from the chain of words
-    at ``base`` and depend on nothing but ``chain`` (the text there; the offsets of their
-    words count from ``base``), or ``chain`` is ``""`` and the offsets count from 0.
+    The runs come in pieces, read from the chain of words at some ``base``; each item is
+    ``(base, use(source, pieces, data))`` where ``source`` is the chain's text and the offsets of
+    the pieces' words count from ``base``, or, where the chain alone does not tell,
+    ``source`` is ``text`` and ``base`` 0. What ``use`` gives for a chain's text is
+    remembered (it must depend on nothing else); items where it gives nothing are left out.
 
     >>> from discrepancy.lexicon import default_lexicon
     >>> from discrepancy.kinds._names_data import compiled
     >>> data = compiled(default_lexicon())
-    >>> found = runs("Then Bashar al-Assad met U.S. envoys", data, [])
-    >>> [(base, [t.word for t in piece]) for base, _, pieces in found for piece in pieces]
-    [(0, ['Then', 'Bashar', 'al-Assad']), (25, ['U.S.'])]
-    >>> runs("The army. He said", data, [])
+    >>> def words(source: str, pieces: Pieces, data: Names) -> list[list[str]]:
+    ...     return [[t.word for t in piece] for piece in pieces]
+    >>> runs("Then Bashar al-Assad met U.S. envoys", data, [], words)
+    [(0, [['Then', 'Bashar', 'al-Assad']]), (25, [['U.S.']])]
+    >>> runs("The army. He said", data, [], words)
     []
     """
-    out: list[tuple[int, str, Pieces]] = []
+    out: list[tuple[int, T]] = []
     scan = _Scan(text, data, blocked)
-    search, memo = data.chain.search, data.chains
+    memo = data.chains.get(use) or data.chains.setdefault(use, {})
+    search = (data.ascii_chain if _names_data.letters_are_ascii(text) else data.chain).search
     particles = _Particles(text, data)
     pos = 0
     while True:
         chain = search(text, pos)
-        if particles.starts:
+        if particles.fence < (chain.start() if chain else len(text)):
             chain = particles.before(chain, pos)
         if chain is None:
             return out
@@ -75,11 +84,13 @@ def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[tuple[i
             pos = start + 1
             continue
         words = chain.group()
-        read = memo.get(words) or _remember(memo, words, data)
-        if read[3] or (blocked and scan.blocked_within(start, chain.end())):
+        read = memo.get(words) or _remember(memo, words, data, use)
+        if read[3] or (chain.end() > scan.fence and scan.blocked_within(start, chain.end())):
             found: list[list[Token]] = []
             scan.read_from(start, found)  # word by word, where the chain alone does not tell
-            out.append((0, "", _pieces(found, data)))
+            value = use(text, _pieces(found, data), data)
+            if value:
+                out.append((0, value))
             pos = scan.end
             continue
         pos = start + read[0]
@@ -87,31 +98,29 @@ def runs(text: str, data: Names, blocked: list[tuple[int, int]]) -> list[tuple[i
             following = TOKEN.search(text, pos)
             pos = following.end() if following else pos
         if read[1]:
-            out.append((start, words, read[1]))
+            out.append((start, read[1]))
 
 
-def _remember(memo: dict[str, _Read], words: str, data: Names) -> _Read:
-    if len(memo) > 100_000:  # bound the memory a long-running process keeps
-        memo.clear()
-    read = memo[words] = _read_chain(words, data)
-    return read
-
-
-class _Read(NamedTuple):
+class _Read(NamedTuple, Generic[T]):
     """What is read from the start of a chain, as if nothing followed it."""
 
     end: int  # where the reading stopped
-    pieces: Pieces
+    value: T  # what ``use`` made of the pieces read
     wanting: bool  # whether it stopped for want of a next word
     cut: bool  # whether the chain may have been cut (then it cannot tell)
 
 
-def _read_chain(chain: str, data: Names) -> _Read:
+def _remember(
+    memo: dict[str, _Read[T]], chain: str, data: Names, use: Callable[[str, Pieces, Names], T]
+) -> _Read[T]:
+    if len(memo) > 100_000:  # bound the memory a long-running process keeps
+        memo.clear()
     found: list[list[Token]] = []
     scan = _Scan(chain, data, [])
     wanting = scan.read_from(0, found)
     cut = len(TOKEN.findall(chain)) > _names_data.CHAIN_WORDS
-    return _Read(scan.end, _pieces(found, data), wanting, cut)
+    read = memo[chain] = _Read(scan.end, use(chain, _pieces(found, data), data), wanting, cut)
+    return read
 
 
 class _Particles:
@@ -121,12 +130,14 @@ class _Particles:
         self.text, self.match = text, data.chain_at.match
         self.starts = _particles_before_hyphens(text, data) if data.hyphen_heads else []
         self.next = 0
+        self.fence = self.starts[0] if self.starts else len(text)  # none before this one
 
     def before(self, chain: re.Match[str] | None, pos: int) -> re.Match[str] | None:
         """The chain at the first particle from ``pos`` on if it comes before ``chain``."""
         starts = self.starts
         while self.next < len(starts) and starts[self.next] < pos:
             self.next += 1
+        self.fence = starts[self.next] if self.next < len(starts) else len(self.text)
         if self.next < len(starts) and (chain is None or starts[self.next] < chain.start()):
             return self.match(self.text, starts[self.next])
         return chain
@@ -171,7 +182,11 @@ class _Scan:
         self.text, self.data, self.blocked = text, data, blocked
         self.end = 0  # the end of the last word read
         self.next_block = 0
-        self.chains = [(m.start(), m.end()) for m in _CHAIN.finditer(text)] if "." in text else []
+        self.fence = blocked[0][0] if blocked else len(text)  # no blocked span starts before
+        hint = _ACRONYM_HINT.search(text)
+        self.chains = (
+            [(m.start(), m.end()) for m in _CHAIN.finditer(text, hint.start() - 1)] if hint else []
+        )
         self.next_chain = 0
 
     def inside_acronym(self, start: int) -> bool:
@@ -186,6 +201,9 @@ class _Scan:
         blocked = self.blocked
         while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
             self.next_block += 1
+        self.fence = (
+            blocked[self.next_block][0] if self.next_block < len(blocked) else len(self.text)
+        )
         return self.next_block < len(blocked) and blocked[self.next_block][0] < end
 
     def read_from(self, start: int, out: list[list[Token]]) -> bool:

@@ -33,6 +33,7 @@ from discrepancy.kinds._designators_data import (
     Known,
     compiled,
     family_of,
+    non_ascii,
     variant_key,
 )
 from discrepancy.lexicon import Lexicon, default_lexicon
@@ -49,7 +50,6 @@ _SEPARATORS = DASHES + "/"
 _SEPARATOR = re.compile(_SEP)
 _TOKEN = re.compile(r"[^\W_]+(?:" + _SEP + r"[^\W_]+)*")
 _ANY_WORD = re.compile(WORD_START)  # every word that does not open in lower case
-_ASCII_BYTES = bytes(range(128))
 _HEAD_END = re.compile(r"[\s" + _DASH + "]")
 _DASH_OR_SPACE = re.compile(r"[\s" + _DASH + r"]+")
 # A letter prefix (maybe "F/A"), an optional hyphen, a number, then letters and numbers one
@@ -99,25 +99,13 @@ def _openings(text: str, known: Known) -> list[int]:
     any case, read as ASCII: unless a letter upper-cases to ASCII or to several letters,
     when every word is a candidate)."""
     pattern = known.ascii_openings
-    for char in _non_ascii(text):
+    for char in non_ascii(text):
         if char.isalnum():
             pattern = known.openings
             upper = char.upper()
             if len(upper) != 1 or upper.isascii():
                 return [m.start() for m in _ANY_WORD.finditer(text)]
     return [m.start() for m in pattern.finditer(text)]
-
-
-def _non_ascii(text: str) -> set[str]:
-    """The characters of ``text`` outside ASCII (found on its UTF-8 bytes: fast).
-
-    >>> sorted(_non_ascii("Straße – Łódź"))
-    ['ß', 'ó', 'Ł', 'ź', '–']
-    """
-    if text.isascii():
-        return set()
-    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return set(data.decode("utf-8", "surrogatepass"))
 
 
 def _may_open(token: str, known: Known) -> bool:

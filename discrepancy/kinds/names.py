@@ -26,6 +26,7 @@ otherwise (countries have category "country").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -36,7 +37,7 @@ from rapidfuzz.distance import Levenshtein
 
 from discrepancy.kinds import designators
 from discrepancy.kinds._names_data import Names, compiled, fold, strings, table_of
-from discrepancy.kinds._names_runs import Token, is_country_word, runs
+from discrepancy.kinds._names_runs import Pieces, Token, is_country_word, runs
 from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Entity, Mention
 
@@ -109,15 +110,7 @@ def _mentions(
     out: list[tuple[Mention, Mention]] = []
     # A designator and its maker ("Airbus A300", "ATR 72") are not part of a name.
     blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
-    memo = data.plans
-    for base, chain, pieces in runs(text, data, blocked):
-        plans = memo.get(chain) if chain else None
-        if plans is None:
-            plans = tuple(_plan(chain or text, piece, data) for piece in pieces)
-            if chain:
-                if len(memo) > 100_000:  # bound the memory a long-running process keeps
-                    memo.clear()
-                memo[chain] = plans
+    for base, plans in runs(text, data, blocked, _plans):
         for plan in plans:
             pair = _apply(text, base, plan, data, used_lower)
             if pair is not None:
@@ -196,6 +189,12 @@ class _Plan(NamedTuple):
     name: _Placed | None
     opener: Token | None
     without_opener: _Placed | None
+
+
+def _plans(source: str, pieces: Pieces, data: Names) -> tuple[_Plan, ...]:
+    """The plans of the pieces that may give a name."""
+    plans = (_plan(source, piece, data) for piece in pieces)
+    return tuple(p for p in plans if p.name is not None or p.without_opener is not None)
 
 
 def _plan(text: str, run: Sequence[Token], data: Names) -> _Plan:
@@ -389,19 +388,38 @@ def _people(found: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention
     people = {m.value.key for m, _ in found if m.kind == "person"}  # type: ignore[union-attr]
     people |= {re.split(r"[-‐]", key.split()[-1])[-1] for key in people}
     people |= {key.split()[-1] for key in people}
+    if not people:
+        return found
     out = []
-    for name, titled in found:
-        value = name.value
+    for pair in found:
+        value = pair[0].value
         if (
             isinstance(value, Entity)
             and value.kind == "name"
             and value.category != "country"
             and (value.key in people or value.key.split()[-1] in people)
         ):
-            value = attrs.evolve(value, kind="person")
-            name, titled = (attrs.evolve(m, kind="person", value=value) for m in (name, titled))
-        out.append((name, titled))
+            pair = _as_person(pair, _person(value))
+        out.append(pair)
     return out
+
+
+@functools.lru_cache(maxsize=2**12)
+def _person(value: Entity) -> Entity:
+    return attrs.evolve(value, kind="person")
+
+
+def _as_person(pair: tuple[Mention, Mention], value: Entity) -> tuple[Mention, Mention]:
+    plain, titled = pair
+    name = Mention(
+        start=plain.start, end=plain.end, surface=plain.surface, kind="person", value=value
+    )
+    if titled is plain:
+        return name, name
+    surface = titled.surface
+    return name, Mention(
+        start=titled.start, end=titled.end, surface=surface, kind="person", value=value
+    )
 
 
 def name_similarity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None = None) -> float:
