@@ -115,6 +115,8 @@ def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitM
     Asked only when the word before ``pos`` ends with a symbol or is the last word of
     some currency surface (most numbers follow ordinary words: "killed 15").
     """
+    if not units.currency_may_end(text, pos, lexicon=lexicon):
+        return None
     token = _last_token(text, pos)
     if token is None:
         return None

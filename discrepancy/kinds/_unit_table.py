@@ -225,14 +225,20 @@ class Alternation:
         if self._lead:
             while at < pos + 3 and at < endpos and text[at] in SPACE_CHARS:
                 at += 1
-        char = text[at] if at < min(endpos, len(text)) else ""
-        if not char or not char.isascii():
-            return self.full.match(text, pos, endpos)
-        try:
-            pattern = self._by_char[char]
-        except KeyError:
-            pattern = self._by_char.setdefault(char, self._bucket(char))
+        pattern = self._for(text[at] if at < min(endpos, len(text)) else "")
         return None if pattern is None else pattern.match(text, pos, endpos)
+
+    def may_start(self, char: str) -> bool:
+        """False when no alternative can start with ``char`` (a character after ``lead``)."""
+        return self._for(char) is not None
+
+    def _for(self, char: str) -> re.Pattern[str] | None:
+        if not char or not char.isascii():
+            return self.full
+        try:
+            return self._by_char[char]
+        except KeyError:
+            return self._by_char.setdefault(char, self._bucket(char))
 
 
 def _code_prefixes(context: Mapping[str, Any]) -> dict[str, float]:

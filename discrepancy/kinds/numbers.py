@@ -29,6 +29,7 @@ __all__ = ["NumberMatch", "parse_number", "scan", "scan_lower"]
 
 _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
+_HYPHENS = frozenset("-‐‑")  # _DESIGNATOR ends with one of them and at most a space
 _DECADE = re.compile(r"['’]?s(?![A-Za-z])")
 _LARGEST = Fraction(10) ** 300
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
@@ -85,15 +86,22 @@ def scan(
 
 
 def scan_lower(
-    text: str, lower: str, *, lexicon: Lexicon | None = None, keep_glued: bool = False
+    text: str,
+    lower: str,
+    *,
+    lexicon: Lexicon | None = None,
+    keep_glued: bool = False,
+    safe: bool | None = None,
 ) -> list[NumberMatch]:
     """``scan`` given ``lower`` = ``text.lower()`` (for callers that need it too).
+
+    ``safe`` is ``anchors.safe(text, lower)`` when the caller knows it.
 
     >>> [m.surface for m in scan_lower("Two or 3", "two or 3")]
     ['Two', '3']
     """
     nl = resolve(lexicon)
-    fast = anchors.safe(text, lower)
+    fast = anchors.safe(text, lower) if safe is None else safe
     toks, info = _tokens(text, lower, nl, lexicon if fast else None, fast=fast)
     found: list[NumberMatch] = []
     i = 0
@@ -199,7 +207,8 @@ def _digit_token(
         if powered is None:
             return None
         value, end = powered, max(m.end("pexp"), m.end("sexp"))
-    if abs(value) > _LARGEST:
+    short = len(raw) < 250 and end == m.end("dig") and "e" not in raw and "E" not in raw
+    if not short and abs(value) > _LARGEST:
         return None  # beyond floats: a run of digits, not a quantity
     scaled, money_scale, money_end = False, None, None
     ab = nl.abbrev_re.match(text, end) if nl.abbrev_re is not None else None
@@ -210,9 +219,10 @@ def _digit_token(
         else:
             value, end, scaled = value * mult, ab.end(), True
     before = text[max(0, start - 12) : start]
+    hyphen = before[-1:] in _HYPHENS or before[-2:-1] in _HYPHENS and before[-1] == " "
     info[start] = _DigitInfo(
         letter_before=start > 0 and text[start - 1].isalpha(),
-        designator=bool(_DESIGNATOR.search(before)),
+        designator=hyphen and bool(_DESIGNATOR.search(before)),
         money_scale=money_scale,
         money_end=money_end,
     )

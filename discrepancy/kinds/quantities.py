@@ -52,8 +52,9 @@ def find(
     """
     hl = hd.resolve(lexicon)
     lower = text.lower()
-    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True)
-    nums = _with_articles(text, lower, nums, lexicon)
+    safe = anchors.safe(text, lower)
+    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True, safe=safe)
+    nums = _with_articles(text, lower if safe else None, nums, lexicon)
     out: list[Mention] = []
     i = 0
     while i < len(nums):
@@ -67,16 +68,15 @@ def find(
 
 
 def _with_articles(
-    text: str, lower: str, nums: list[NumberMatch], lexicon: Lexicon | None
+    text: str, lower: str | None, nums: list[NumberMatch], lexicon: Lexicon | None
 ) -> list[NumberMatch]:
-    """Add "a"/"an" as the number 1 where a unit follows ("less than a minute")."""
+    """Add "a"/"an" as the number 1 where a unit follows ("less than a minute").
+
+    ``lower`` is the lower-cased text when it may stand for the text (``anchors.safe``).
+    """
     extra = []
     first_words = _unit_words(lexicon or default_lexicon())
-    found = (
-        _ARTICLE_UNIT_LOWER.finditer(lower)
-        if anchors.safe(text, lower)
-        else _ARTICLE_UNIT.finditer(text)
-    )
+    found = _ARTICLE_UNIT.finditer(text) if lower is None else _ARTICLE_UNIT_LOWER.finditer(lower)
     for m in found:
         if m.group("w").lower() not in first_words:
             continue  # cheap test before asking units

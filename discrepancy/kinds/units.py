@@ -22,7 +22,16 @@ import re
 
 import attrs
 
-from discrepancy.kinds._unit_table import LETTERS, SPACE, Table, UnitInfo, compiled, fold, registry
+from discrepancy.kinds._unit_table import (
+    LETTERS,
+    SPACE,
+    SPACE_CHARS,
+    Table,
+    UnitInfo,
+    compiled,
+    fold,
+    registry,
+)
 from discrepancy.lexicon import Lexicon, default_lexicon
 
 __all__ = [
@@ -30,6 +39,7 @@ __all__ = [
     "UnitMatch",
     "UnitSurface",
     "currency_before",
+    "currency_may_end",
     "rate_after",
     "same_currency",
     "same_dimension",
@@ -234,6 +244,19 @@ def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> U
     surface, known = text[start:end], table.surfaces
     unit = known.before_exact.get(surface) or known.before_folded.get(fold(surface))
     return None if unit is None else _make(table, text, start, end, unit)
+
+
+def currency_may_end(text: str, pos: int, *, lexicon: Lexicon | None = None) -> bool:
+    """False where ``currency_before(text, pos)`` surely finds nothing (a cheap test).
+
+    >>> currency_may_end("paid $ 5", 7), currency_may_end("killed 5", 7)
+    (True, False)
+    """
+    table = compiled(lexicon or default_lexicon())
+    at = pos
+    while max(0, pos - 3) < at <= len(text) and text[at - 1] in SPACE_CHARS:
+        at -= 1
+    return table.before_reversed.may_start(text[at - 1] if 0 < at <= len(text) else "")
 
 
 def scaled_code(
