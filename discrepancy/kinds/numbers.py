@@ -219,7 +219,7 @@ def _digit_token(
         else:
             value, end, scaled = value * mult, ab.end(), True
     before = text[max(0, start - 12) : start]
-    hyphen = before[-1:] in _HYPHENS or before[-2:-1] in _HYPHENS and before[-1] == " "
+    hyphen = before[-1:] in _HYPHENS or (before[-2:-1] in _HYPHENS and before[-1] == " ")
     info[start] = _DigitInfo(
         letter_before=start > 0 and text[start - 1].isalpha(),
         designator=hyphen and bool(_DESIGNATOR.search(before)),

@@ -249,7 +249,7 @@ def currency_before(text: str, pos: int, *, lexicon: Lexicon | None = None) -> U
 def currency_may_end(text: str, pos: int, *, lexicon: Lexicon | None = None) -> bool:
     """False where ``currency_before(text, pos)`` surely finds nothing (a cheap test).
 
-    >>> currency_may_end("paid $ 5", 7), currency_may_end("killed 5", 7)
+    >>> currency_may_end("paid $ 5", 7), currency_may_end("they were 5", 10)
     (True, False)
     """
     table = compiled(lexicon or default_lexicon())
