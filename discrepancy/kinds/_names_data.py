@@ -31,6 +31,7 @@ class Names:
 
     titles: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     lower_titles: frozenset[str]
+    lower_title_ends: tuple[str, ...]  # each lower-case title and a space
     title_words: frozenset[str]
     of_words: frozenset[str]  # words an "of" may follow inside a name
     stop: frozenset[str]
@@ -119,6 +120,7 @@ def compiled(lexicon: Lexicon) -> Names:
     base = Names(
         titles={k: tuple(v) for k, v in by_first.items()},
         lower_titles=frozenset(strings(titles, "lower", "titles")),
+        lower_title_ends=tuple(sorted(w + " " for w in strings(titles, "lower", "titles"))),
         title_words=frozenset(title_words),
         of_words=frozenset(title_words.union(*(strings(words, k, "words") for k in of_words))),
         stop=frozenset(strings(words, "stop", "words")),

@@ -124,24 +124,18 @@ class _LowerWords:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs: set[str] | None = None  # every run of a-z, alone or not
         self.seen: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
         word = word.lower()
-        if self.runs is None:
-            # Fast on the bytes: every byte other than a-z becomes a space.
-            data = self.text.encode("utf-8", "surrogatepass").translate(_NOT_LOWER)
-            self.runs = set(data.decode("ascii").split())
-        if word not in self.runs:
-            return False
+        if not (word.isascii() and word.isalpha()) or word not in self.text:
+            return False  # not letters a-z, or not in the text at all (found fast)
         if word not in self.seen:
             alone = re.compile(re.escape(word) + rf"(?<![\w’'-].{{{len(word)}}})(?![\w’'-])")
             self.seen[word] = alone.search(self.text) is not None
         return self.seen[word]
 
 
-_NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _A_TO_Z = "abcdefghijklmnopqrstuvwxyz"
 _APPOSITIVE = re.compile(
     r",\s+(?P<title>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
@@ -343,6 +337,8 @@ def _lower_title_start(text: str, start: int, data: Names) -> int:
     end = start - 1 if text[start - 1 : start] == "\n" else start  # "$" may stand before "\n"
     if not ("a" <= text[end - 2 : end - 1] <= "z" and text[end - 1 : end] == " "):
         return start
+    if not text.endswith(data.lower_title_ends, 0, end):
+        return start  # found fast: no lower-case title before the space
     before = text[max(0, start - 30) : end - 1]
     word = before[len(before.rstrip(_A_TO_Z)) :]  # the lower-case letters before the space
     return start - len(word) - 1 if word in data.lower_titles else start
