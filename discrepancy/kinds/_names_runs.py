@@ -75,17 +75,19 @@ def runs(
     pos = 0
     while True:
         chain = search(text, pos)
-        if particles.fence < (chain.start() if chain else len(text)):
+        start = chain.start() if chain else len(text)
+        if particles.fence < start:
             chain = particles.before(chain, pos)
+            start = chain.start() if chain else start
         if chain is None:
             return out
-        start = chain.start()
-        if scan.chains and scan.inside_acronym(start):
+        if start > scan.acronym_fence and scan.inside_acronym(start):
             pos = start + 1
             continue
         words = chain.group()
         read = memo.get(words) or _remember(memo, words, data, use)
-        if read[3] or (chain.end() > scan.fence and scan.blocked_within(start, chain.end())):
+        end = start + len(words)
+        if read[3] or (end > scan.fence and scan.blocked_within(start, end)):
             found: list[list[Token]] = []
             scan.read_from(start, found)  # word by word, where the chain alone does not tell
             value = use(text, _pieces(found, data), data)
@@ -188,12 +190,16 @@ class _Scan:
             [(m.start(), m.end()) for m in _CHAIN.finditer(text, hint.start() - 1)] if hint else []
         )
         self.next_chain = 0
+        self.acronym_fence = self.chains[0][0] if self.chains else len(text)  # none inside before
 
     def inside_acronym(self, start: int) -> bool:
         """Whether ``start`` is inside a dotted acronym (asked in increasing order)."""
         chains = self.chains
         while self.next_chain < len(chains) and chains[self.next_chain][1] <= start:
             self.next_chain += 1
+        self.acronym_fence = (
+            chains[self.next_chain][0] if self.next_chain < len(chains) else len(self.text)
+        )
         return self.next_chain < len(chains) and chains[self.next_chain][0] < start
 
     def blocked_within(self, begin: int, end: int) -> bool:

@@ -393,11 +393,16 @@ def _people(found: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention
             isinstance(value, Entity)
             and value.kind == "name"
             and value.category != "country"
-            and (value.key in people or value.key.split()[-1] in people)
+            and (value.key in people or _last_word(value.key) in people)
         ):
             pair = _as_person(pair, _person(value))
         out.append(pair)
     return out
+
+
+@functools.lru_cache(maxsize=2**16)
+def _last_word(key: str) -> str:
+    return key.split()[-1]
 
 
 @functools.lru_cache(maxsize=2**12)
