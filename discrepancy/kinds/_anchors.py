@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from discrepancy.kinds._numlex import NumLex, resolve, trie_pattern
+from discrepancy.kinds._numlex import resolve, trie_pattern
 from discrepancy.lexicon import Lexicon, default_lexicon
 
 # Non-ASCII characters that IGNORECASE matches to an ASCII letter (checked by the tests).
@@ -100,35 +100,26 @@ def starts_of(pattern: re.Pattern[str], lower: str, *, overlapping: bool = True)
 
 
 @functools.cache
-def _candidates(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """Candidates for number words (the character before them) and for counts ("a few")."""
+def _count_candidates(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """Candidates for approximate counts ("a few"): counts_re without its look-arounds."""
     nl = resolve(lexicon)
-    heads = {key.split(" ")[0][:3] for key in {*nl.words, *nl.idioms} if key.strip()}
-    alternation = trie_pattern(sorted(heads, key=len, reverse=True))
-    # One character before the word, then a look-ahead: faster than a look-behind first,
-    # and a match one character wide hides no other start.
-    words = re.compile(r"[^a-z](?=" + (alternation or "(?!)") + ")")
-    return words, _count_candidates(nl)
-
-
-def _count_candidates(nl: NumLex) -> re.Pattern[str] | None:
     if not nl.counts:
         return None
-    heads = {
-        re.escape(key.split()[0]) + (r"\s" if len(key.split()) > 1 else "")
-        for key in nl.counts
-        if key.split()
-    }
-    return re.compile("|".join(sorted(heads, key=len, reverse=True)))
+    keys = sorted({" ".join(key.split()) for key in nl.counts if key.split()}, key=len)
+    return re.compile(trie_pattern(keys[::-1]).replace(r"\ ", r"\s+")) if keys else None
 
 
 def word_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
-    """Positions of ``lower`` where a number word of the lexicon may start."""
-    words = _candidates(lexicon or default_lexicon())[0]
+    """Positions of ``lower`` where a number word of the lexicon may start.
+
+    The character before each is found with the whole word pattern in a look-ahead (a
+    match one character wide hides no other start): few candidates, each a true start.
+    """
+    words = resolve(lexicon or default_lexicon()).lower_word_before
     return [0, *(m.start() + 1 for m in words.finditer(lower))]
 
 
 def count_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
     """Positions of ``lower`` where an approximate count ("a few") may start."""
-    pattern = _candidates(lexicon or default_lexicon())[1]
+    pattern = _count_candidates(lexicon or default_lexicon())
     return [] if pattern is None else starts_of(pattern, lower)

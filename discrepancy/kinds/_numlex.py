@@ -48,6 +48,8 @@ class NumLex:
     digit_re: re.Pattern[str]
     word_re: re.Pattern[str]
     lower_word_re: re.Pattern[str]
+    # where lower_word_re matches, as the character before it (see _anchors.word_starts)
+    lower_word_before: re.Pattern[str]
     abbrev_re: re.Pattern[str] | None
     abbreviations: Mapping[str, Fraction]
     glued_only: frozenset[str]
@@ -220,6 +222,7 @@ def compiled(lex: Lexicon) -> NumLex:
         digit_re=digit_re,
         word_re=word_re,
         lower_word_re=lower_word_re,
+        lower_word_before=re.compile(r"[^a-z](?=(?:" + (word_alt or "(?!)") + r")(?![a-z]))"),
         abbrev_re=abbrev_re,
         abbreviations=abbreviations,
         glued_only=glued,
