@@ -8,7 +8,8 @@ key (a dict), so the cost grows with the number of facts, not with pairs of them
 
 from __future__ import annotations
 
-from collections import defaultdict
+import operator
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from discrepancy.kinds import names
@@ -41,22 +42,33 @@ def align(facts: Sequence[Fact], *, lexicon: Lexicon) -> tuple[list[Slot], list[
     """
     groups: dict[str, list[Fact]] = defaultdict(list)
     surnames = _surnames(facts, lexicon)
-    for fact in facts:
-        if fact.role:  # a fact with no role answers no question another source could share
-            groups[slot_key(fact, surnames)].append(fact)
+    families: dict[tuple[str, str], str] = {}  # (kind, role) -> key, for facts not names
+    for fact in sorted(facts, key=_PLACE):  # once for all: each group comes out in order
+        role = fact.role
+        if not role:  # a fact with no role answers no question another source could share
+            continue
+        value = fact.value
+        if fact.kind in NAME_KINDS and isinstance(value, Entity):
+            key = f"name:{surnames.get(value.variant_key, value.variant_key)}"
+        elif (key := families.get((fact.kind, role), "")) == "":
+            key = families[(fact.kind, role)] = slot_key(fact)
+        groups[key].append(fact)
     slots: list[Slot] = []
     single: list[Fact] = []
     for key in sorted(groups):
-        members = sorted(groups[key], key=lambda f: (f.span.source, f.span.start))
-        sources = {f.span.source for f in members}
-        spellings = {_spelling(f) for f in members}
-        if len(sources) >= 2 or (key.startswith("name:") and len(spellings) >= 2):
+        members = groups[key]
+        # sorted by source: two sources at least when the first and last differ
+        shared = members[0].span.source != members[-1].span.source
+        if shared or (key.startswith("name:") and len({_spelling(f) for f in members}) >= 2):
             slots.append(
                 Slot(key=key, label=_label(members), kind=members[0].kind, facts=tuple(members))
             )
         else:
             single.extend(f for f in members if f.kind not in NAME_KINDS)
-    return slots, sorted(single, key=lambda f: (f.span.source, f.span.start))
+    return slots, sorted(single, key=_PLACE)
+
+
+_PLACE = operator.attrgetter("span.source", "span.start")
 
 
 def _surnames(facts: Sequence[Fact], lexicon: Lexicon) -> dict[str, str]:
@@ -66,10 +78,14 @@ def _surnames(facts: Sequence[Fact], lexicon: Lexicon) -> dict[str, str]:
     full names (two Smiths) joins neither.
     """
     owners: dict[str, set[str]] = defaultdict(set)
+    lasts: dict[str, str] = {}  # a full name's key -> the variant key of its last word
     for fact in facts:
         value = fact.value
         if isinstance(value, Entity) and fact.kind == "person" and " " in value.key:
-            last = names.variant_key(value.key.split()[-1], lexicon=lexicon)
+            last = lasts.get(value.key)
+            if last is None:
+                word = value.key.split()[-1]
+                last = lasts[value.key] = names.variant_key(word, lexicon=lexicon)
             owners[last].add(value.variant_key)
     return {last: next(iter(keys)) for last, keys in owners.items() if len(keys) == 1}
 
@@ -82,7 +98,5 @@ def _spelling(fact: Fact) -> str:
 def _label(members: Sequence[Fact]) -> str:
     if members[0].kind not in NAME_KINDS:
         return members[0].role
-    counts: dict[str, int] = defaultdict(int)
-    for fact in members:
-        counts[_spelling(fact)] += 1
+    counts = Counter(_spelling(f) for f in members)
     return min(counts, key=lambda k: (-counts[k], k))

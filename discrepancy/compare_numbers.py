@@ -39,11 +39,17 @@ def normalise(fact: Fact) -> Interval:
     ...     high_inclusive=False))))
     '(0, 10)'
     """
-    value = _in_base_units(fact)
-    widen = fact.kind in ("duration", "dimension") and value.exact and not value.approximate
+    assert isinstance(fact.value, Interval)
+    return _normalised(fact.kind, fact.value)
+
+
+@functools.lru_cache(maxsize=2**16)
+def _normalised(kind: str, original: Interval) -> Interval:
+    """``normalise`` of a value: a pure function of the kind and the value, and the same
+    values recur across thousands of articles."""
+    value = _base_value(original)
+    widen = kind in ("duration", "dimension") and value.exact and not value.approximate
     if widen and value.low is not None and value.low > 0:
-        original = fact.value
-        assert isinstance(original, Interval)
         assert original.low is not None
         half = _last_digit(original.low) / 2 * (value.low / original.low)
         return Interval(
@@ -66,8 +72,12 @@ def normalise(fact: Fact) -> Interval:
 
 
 def _in_base_units(fact: Fact) -> Interval:
-    value = fact.value
-    assert isinstance(value, Interval)
+    assert isinstance(fact.value, Interval)
+    return _base_value(fact.value)
+
+
+@functools.lru_cache(maxsize=2**16)
+def _base_value(value: Interval) -> Interval:
     factor, unit = _base(value.unit)
     return Interval(
         low=None if value.low is None else value.low * factor,

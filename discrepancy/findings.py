@@ -37,7 +37,10 @@ class Context:
 
     def sources_of(self, facts: Iterable[Fact]) -> list[str]:
         """The distinct sources of ``facts``, a copy counted as its original, sorted."""
-        return sorted({self.copies.get(f.span.source, f.span.source) for f in facts})
+        sources = {f.span.source for f in facts}
+        if self.copies:
+            sources = {self.copies.get(s, s) for s in sources}
+        return sorted(sources)
 
 
 def finding(
@@ -94,13 +97,19 @@ def distinct(facts: Iterable[Fact]) -> list[Fact]:
     Like a set, without hashing whole facts: only facts at one place are compared.
     """
     out: list[Fact] = []
-    seen: dict[tuple[str, int, int], list[Fact]] = {}
+    first: dict[tuple[str, int, int], Fact] = {}
+    more: dict[tuple[str, int, int], list[Fact]] = defaultdict(list)
     for fact in facts:
         span = fact.span
-        same = seen.setdefault((span.source, span.start, span.end), [])
-        if not any(other is fact or other == fact for other in same):
-            same.append(fact)
-            out.append(fact)
+        key = (span.source, span.start, span.end)
+        other = first.get(key)
+        if other is None:
+            first[key] = fact
+        elif other is fact or other == fact or any(f == fact for f in more[key]):
+            continue
+        else:
+            more[key].append(fact)
+        out.append(fact)
     return out
 
 
