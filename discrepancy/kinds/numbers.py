@@ -11,8 +11,10 @@ Compiled regexes find digit strings and number words, tried only where they can 
 
 from __future__ import annotations
 
-import heapq
+import functools
+import itertools
 import math
+import operator
 import re
 from collections.abc import Iterable
 from fractions import Fraction
@@ -31,8 +33,10 @@ _ARTICLE = re.compile(r"(?<![A-Za-z])an?[ \t]{1,3}\Z", re.I)
 _DESIGNATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*[-‐‑][ ]?\Z")
 _HYPHENS = frozenset("-‐‑")  # _DESIGNATOR ends with one of them and at most a space
 _DECADE = re.compile(r"['’]?s(?![A-Za-z])")
+_DECADE_FIRST = frozenset("'’s")
 _LARGEST = Fraction(10) ** 300
 _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
+_START = operator.methodcaller("start")
 
 
 @attrs.frozen(kw_only=True)
@@ -153,7 +157,7 @@ def _tokens(
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
     streams = _streams(text, lower, nl, lexicon, fast=fast)
-    matches = heapq.merge(*streams, key=lambda m: m.start())
+    matches = sorted(itertools.chain(*streams), key=_START)  # sorted runs: a linear merge
     for m in matches:
         if prev_end is not None and m.start() < prev_end:
             continue
@@ -197,11 +201,12 @@ def _digit_token(
         meaning = Word(kind=ORD, value=Fraction(raw.replace(",", "")))
         gap = _gap(text, prev_end, start)
         return nt.Tok(start=start, end=m.end(), meanings=(meaning,), word="#", gap=gap)
-    if _DECADE.match(text, end) and not raw.startswith(("-", "−")):
+    if text[end : end + 1] in _DECADE_FIRST and _DECADE.match(text, end) and raw[0] not in "-−":
         return None
-    value = _digit_value(raw)
-    if value is None:
+    digit_word = _digit_word(raw)
+    if digit_word is None:
         return None
+    value = digit_word.value
     if m.group("pexp") or m.group("sexp"):
         powered = _power(value, m)
         if powered is None:
@@ -226,7 +231,7 @@ def _digit_token(
         money_scale=money_scale,
         money_end=money_end,
     )
-    meaning = Word(kind=DIG, value=value)
+    meaning = digit_word if value is digit_word.value else Word(kind=DIG, value=value)
     word = "/" if "/" in raw else "#"
     gap = _gap(text, prev_end, start)
     return nt.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled, gap=gap)
@@ -253,6 +258,13 @@ def _power(value: Fraction, m: re.Match[str]) -> Fraction | None:
     return value * Fraction(10) ** (-int(m.group("sexp")) if negative else int(m.group("sexp")))
 
 
+@functools.lru_cache(maxsize=2**14)
+def _digit_word(raw: str) -> Word | None:
+    """The meaning of a digit string (the same strings recur: cached)."""
+    value = _digit_value(raw)
+    return None if value is None else Word(kind=DIG, value=value)
+
+
 def _digit_value(raw: str) -> Fraction | None:
     if "/" in raw:
         top, _, bottom = raw.partition("/")
@@ -270,7 +282,10 @@ def _digit_value(raw: str) -> Fraction | None:
 
 
 def _article(text: str, tok: nt.Tok) -> int | None:
-    if not any(w.kind in _ARTICLE_KINDS for w in tok.meanings):
+    for w in tok.meanings:
+        if w.kind in _ARTICLE_KINDS:
+            break
+    else:
         return None
     window_start = max(0, tok.start - 12)
     m = _ARTICLE.search(text, window_start, tok.start)

@@ -120,14 +120,15 @@ def _compose(
         ratio = cp.ratio_of(text, first, nums[i + 1], lexicon, hl)
         if ratio is not None:
             return _mention(text, ratio.start, ratio.end, ratio, None, hl), i + 2
-    suffix = hd.hedge_after(hl, text, first.end)
+    hedged = hd.hedge_after(hl, text, first.end)
+    suffix = hedged
     if suffix is not None and i + 1 < len(nums) and nums[i + 1].start - suffix[0] <= 3:
         suffix = None  # "five plus three": arithmetic, not a hedge
     if suffix is None and i + 1 < len(nums):
         second = _range_end(text, first, nums[i + 1], hl, lexicon)
         if second is not None:
             return _range(text, first, second, hl), i + 2
-    return _mention(text, first.start, first.end, first, None, hl), i + 1
+    return _mention(text, first.start, first.end, first, None, hl, known_after=(hedged,)), i + 1
 
 
 def _range_end(
@@ -188,8 +189,17 @@ def _range(text: str, first: Part, second: tuple[Part, str], hl: hd.HedgeLex) ->
 
 
 def _mention(
-    text: str, start: int, end: int, part: Part, ranged: str | None, hl: hd.HedgeLex
+    text: str,
+    start: int,
+    end: int,
+    part: Part,
+    ranged: str | None,
+    hl: hd.HedgeLex,
+    *,
+    known_after: tuple[tuple[int, hd.Hedge] | None] | None = None,
 ) -> Mention:
+    """The mention of ``part`` with its hedges; ``known_after`` holds ``hedge_after`` at
+    ``end`` when the caller has it."""
     low: float | None = part.low
     high: float | None = part.high
     low_inc, high_inc = True, part.num.high_inclusive
@@ -200,7 +210,10 @@ def _mention(
         before = hd.hedge_before(hl, text, the.start())
     if before is not None and text[max(0, before[0] - 8) : before[0]].rstrip()[-1:].isdigit():
         before = None  # "2000 over 3 years": a preposition between numbers
-    after = None if ranged else hd.hedge_after(hl, text, end)
+    if ranged:
+        after = None
+    else:
+        after = hd.hedge_after(hl, text, end) if known_after is None else known_after[0]
     bounded = before is not None and before[1].bound != "point"
     if after is not None and (after[1].bound == "inclusive") != bounded:
         after = None  # "or equal" needs a bound before; "or more" must not follow one
