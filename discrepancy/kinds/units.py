@@ -22,6 +22,7 @@ import re
 
 import attrs
 
+from discrepancy.kinds._anchors import FOLDS_ONTO_ASCII
 from discrepancy.kinds._unit_table import (
     LETTERS,
     SPACE,
@@ -56,6 +57,7 @@ _TIME_AGO = re.compile(
     f"{SPACE}+(?:earlier|ago|before|after|later|prior|previously|since)(?![^\\W\\d_])", re.I
 )
 _JOINERS = frozenset("-\u2010\u2011/.'\u2019&_")
+_ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _WINDOW = 48  # the most text read before or after a position: work is bounded per call
 
 
@@ -252,11 +254,34 @@ def currency_may_end(text: str, pos: int, *, lexicon: Lexicon | None = None) -> 
     >>> currency_may_end("paid $ 5", 7), currency_may_end("they were 5", 10)
     (True, False)
     """
-    table = compiled(lexicon or default_lexicon())
+    lex = lexicon or default_lexicon()
     at = pos
     while max(0, pos - 3) < at <= len(text) and text[at - 1] in SPACE_CHARS:
         at -= 1
-    return table.before_reversed.may_start(text[at - 1] if 0 < at <= len(text) else "")
+    last = text[at - 1] if 0 < at <= len(text) else ""
+    if not compiled(lex).before_reversed.may_start(last):
+        return False
+    tails = _before_tails(lex)
+    if tails is None or last not in _ASCII_ALNUM:
+        return True
+    # A sign ending in letters or digits ends with the whole run of them before the number
+    # (a sign starting inside the run would need a word boundary there).
+    core = text[max(0, pos - _WINDOW) : at]
+    rest = core.rstrip(_ASCII_ALNUM)
+    return (rest != "" and rest[-1] in FOLDS_ONTO_ASCII) or core[len(rest) :].lower() in tails
+
+
+@functools.cache
+def _before_tails(lexicon: Lexicon) -> frozenset[str] | None:
+    """The final runs of ASCII letters and digits of the signs before a number, lower-cased.
+
+    ``None`` when some sign holds a character that case-folds onto an ASCII letter.
+    """
+    known = compiled(lexicon).surfaces
+    signs = [*known.before_folded, *known.before_exact]
+    if any(c in FOLDS_ONTO_ASCII for sign in signs for c in sign):
+        return None
+    return frozenset(sign[len(sign.rstrip(_ASCII_ALNUM)) :].lower() for sign in signs)
 
 
 def scaled_code(

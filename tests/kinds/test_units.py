@@ -581,6 +581,31 @@ def test_offsets_slice_back_among_unit_words(text: str, pos: int) -> None:
         assert before.end <= pos
 
 
+_SIGN_FRAGMENTS = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "_", "x", "é", "\u212a", "\u017f", "(", "killed", "5", "-"]),
+        st.builds(lambda s: s.surface, st.sampled_from(units.surfaces())),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(_SIGN_FRAGMENTS, st.sampled_from(["", " ", "   ", "    "]))
+def test_currency_may_end_never_hides_a_sign(before: str, spaces: str) -> None:
+    text = before + spaces + "5"
+    pos = len(before + spaces)
+    if not units.currency_may_end(text, pos):
+        assert currency_before(text, pos) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [("paid $ 5", True), ("USD 5", True), ("x_usd 5", True), ("they were 5", False)],
+)
+def test_currency_may_end(text: str, may: bool) -> None:
+    assert units.currency_may_end(text, len(text) - 1) is may
+
+
 @given(st.text(max_size=40), st.integers(min_value=0, max_value=40))
 def test_any_unicode_text_never_raises(text: str, pos: int) -> None:
     for found in (unit_after(text, pos), currency_before(text, pos)):
