@@ -85,9 +85,15 @@ def runs(
             pos = start + 1
             continue
         words = chain.group()
-        read = memo.get(words) or _remember(memo, words, data, use)
         end = start + len(words)
-        if read[3] or (end > scan.fence and scan.blocked_within(start, end)):
+        if end > scan.fence and scan.blocked_within(start, end):
+            # A word a blocked span meets ends a run like a lower-case word: cut it off.
+            words = text[start : _before_blocked(text, start, end, blocked, scan.next_block)]
+            if not words:  # the first word is blocked: read, and no run
+                pos = TOKEN.match(text, start).end()  # type: ignore[union-attr]
+                continue
+        read = memo.get(words) or _remember(memo, words, data, use)
+        if read[3]:
             found: list[list[Token]] = []
             scan.read_from(start, found)  # word by word, where the chain alone does not tell
             value = use(text, _pieces(found, data), data)
@@ -101,6 +107,22 @@ def runs(
             pos = following.end() if following else pos
         if read[1]:
             out.append((start, read[1]))
+
+
+def _before_blocked(
+    text: str, start: int, end: int, blocked: list[tuple[int, int]], first: int
+) -> int:
+    """Where the words of the chain ``start:end`` before the first word that a blocked span
+    (from ``blocked[first]`` on) meets end: ``start`` if it is the first."""
+    last = start
+    for word in TOKEN.finditer(text, start, end):
+        begin, last_end = word.span()
+        while first < len(blocked) and blocked[first][1] <= begin:
+            first += 1
+        if first < len(blocked) and blocked[first][0] < last_end:
+            return last
+        last = last_end
+    return last
 
 
 class _Read(NamedTuple, Generic[T]):
