@@ -50,7 +50,7 @@ class Table:
     scale_words: frozenset[str]
     after: Alternation
     before_reversed: Alternation
-    scaled: re.Pattern[str]
+    scaled: Alternation
     scale_end: re.Pattern[str]
     measure_after: re.Pattern[str]
     link_after: re.Pattern[str]
@@ -298,7 +298,7 @@ def compiled(lexicon: Lexicon) -> Table:
             m.group().lower() for s, _ in after if (m := LETTERS.match(s)) is not None
         ),
         before_reversed=Alternation(before, lead=f"{SPACE}{{0,3}}"),
-        scaled=re.compile(_alternation((s, True) for s in surfaces.scaled)),
+        scaled=Alternation((s, True) for s in surfaces.scaled),
         scale_end=re.compile(f"(?i)(?<![^\\W\\d_])(?:{scale or '(?!)'})\\.?\\Z"),
         measure_after=re.compile(f"{SPACE}*(?:{_alternation(measures)})"),
         link_after=re.compile(f"{SPACE}*(?:{_alternation(measures + links)})"),
