@@ -23,7 +23,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from discrepancy import similarity
-from discrepancy.findings import Context, Quotes, finding, listing, sample
+from discrepancy.findings import Context, IdentityMemo, Quotes, finding, listing, sample
 from discrepancy.kinds import names, units
 from discrepancy.model import Fact, Finding, FindingType, Interval, Slot
 
@@ -39,8 +39,15 @@ def normalise(fact: Fact) -> Interval:
     ...     high_inclusive=False))))
     '(0, 10)'
     """
-    assert isinstance(fact.value, Interval)
-    return _normalised(fact.kind, fact.value)
+    value = fact.value
+    assert isinstance(value, Interval)
+    memo = _NORMALISED.get(fact.kind)
+    if memo is None:
+        memo = _NORMALISED[fact.kind] = IdentityMemo()
+    return memo.get(value, functools.partial(_normalised, fact.kind))
+
+
+_NORMALISED: dict[str, IdentityMemo[Interval, Interval]] = {}  # per kind of fact
 
 
 @functools.lru_cache(maxsize=2**16)
@@ -73,7 +80,10 @@ def _normalised(kind: str, original: Interval) -> Interval:
 
 def _in_base_units(fact: Fact) -> Interval:
     assert isinstance(fact.value, Interval)
-    return _base_value(fact.value)
+    return _IN_BASE_UNITS.get(fact.value, _base_value)
+
+
+_IN_BASE_UNITS: IdentityMemo[Interval, Interval] = IdentityMemo()
 
 
 @functools.lru_cache(maxsize=2**16)
@@ -185,7 +195,7 @@ def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
     facts = _largest_per_source(facts)
     if len(context.sources_of(facts)) < 2:
         return []
-    values = {f: normalise(f) for f in facts}
+    values = {id(f): normalise(f) for f in facts}
     core = _core(facts, values, context)
     in_core = {id(f) for f in core}
     outliers = [f for f in facts if id(f) not in in_core]
@@ -245,7 +255,7 @@ def _sums(facts: list[Fact], context: Context) -> list[Fact]:
     return out
 
 
-def _core(facts: list[Fact], values: dict[Fact, Interval], context: Context) -> list[Fact]:
+def _core(facts: list[Fact], values: dict[int, Interval], context: Context) -> list[Fact]:
     """The facts whose values share the point that the most sources admit.
 
     Facts are grouped by value first, so the search costs (distinct values)^2, however
@@ -253,9 +263,9 @@ def _core(facts: list[Fact], values: dict[Fact, Interval], context: Context) -> 
     """
     by_value: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
-        by_value[_key(values[fact])].append(fact)
+        by_value[_key(values[id(fact)])].append(fact)
     groups = [
-        (values[group[0]], group, set(context.sources_of(group))) for group in by_value.values()
+        (values[id(group[0])], group, set(context.sources_of(group))) for group in by_value.values()
     ]
     ends = sorted({x for v, _, _ in groups for x in (v.low, v.high) if x is not None})
     points = [*ends, *(a + (b - a) / 2 for a, b in itertools.pairwise(ends))]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import operator
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
 from discrepancy.lexicon import Lexicon
-from discrepancy.model import Evidence, Fact, Finding, FindingType, Slot, Source
+from discrepancy.model import Entity, Evidence, Fact, Finding, FindingType, Slot, Source
 
 
 @attrs.frozen(kw_only=True)
@@ -59,13 +62,11 @@ def finding(
     Evidence is sorted by source and offset, so the finding does not depend on the order
     in which facts arrive.
     """
-    ordered = sorted(
-        sample(distinct(facts)), key=lambda f: (f.span.source, f.span.start, f.span.end)
-    )
+    ordered = sorted(sample(distinct(facts)), key=_SPAN)
     evidence = tuple(
         Evidence(
             span=f.span,
-            value=str(f.value),
+            value=said(f.value),
             attribution=f.attribution,
             published=context.published.get(f.span.source),
         )
@@ -84,6 +85,61 @@ def finding(
         suggestion=suggestion,
         evolving=evolving,
     )
+
+
+_PLACE = operator.attrgetter("span.source", "span.start")
+_SPAN = operator.attrgetter("span.source", "span.start", "span.end")
+
+
+def said(value: object) -> str:
+    """``str(value)``, remembered for numbers and dates (the same values recur by the
+    thousand, and writing them out costs more than looking them up).
+
+    >>> from discrepancy.model import Interval
+    >>> said(Interval(low=15, high=15))
+    '15'
+    """
+    if isinstance(value, Entity):
+        return str(value)
+    return _WRITTEN.get(value, _written)
+
+
+_written = functools.lru_cache(maxsize=2**16)(str)
+
+
+K = TypeVar("K")
+R = TypeVar("R")
+
+
+class IdentityMemo(Generic[K, R]):
+    """Results of a pure function of one object, remembered by the object's identity.
+
+    A fact is looked at many times over a comparison; hashing its value (a frozen attrs
+    object) each time costs more than the work. The memo keeps each object it saw alive
+    (so that its ``id`` is not reused) and forgets everything past ``size`` entries.
+
+    >>> memo = IdentityMemo[tuple[int], int](size=2)
+    >>> memo.get((1, 2), sum), memo.get((3,), sum), memo.get((4,), sum)
+    (3, 3, 4)
+    """
+
+    def __init__(self, *, size: int = 2**17) -> None:
+        self._size = size
+        self._seen: dict[int, tuple[K, R]] = {}
+
+    def get(self, key: K, compute: Callable[[K], R]) -> R:
+        """``compute(key)``, computed once per object ``key`` (while remembered)."""
+        hit = self._seen.get(id(key))
+        if hit is not None and hit[0] is key:
+            return hit[1]
+        if len(self._seen) >= self._size:
+            self._seen.clear()
+        result = compute(key)
+        self._seen[id(key)] = (key, result)
+        return result
+
+
+_WRITTEN: IdentityMemo[object, str] = IdentityMemo()
 
 
 LISTED = 12  # sources named one by one in an explanation; more are counted
@@ -123,8 +179,8 @@ def sample(
         return list(facts)
     kept: dict[str, list[Fact]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
-    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
-        value = str(fact.value)
+    for fact in sorted(facts, key=_PLACE):
+        value = said(fact.value)
         if len(kept[value]) < per_value and (value, fact.span.source) not in seen:
             kept[value].append(fact)
             seen.add((value, fact.span.source))
@@ -215,10 +271,10 @@ class Quotes:
 def _said(facts: Sequence[Fact]) -> dict[str, list[str]]:
     """Each source's distinct values, in source order (and in order of offset)."""
     seen: dict[str, list[str]] = {}
-    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
+    for fact in sorted(facts, key=_PLACE):
         values = seen.setdefault(fact.span.source, [])
-        if str(fact.value) not in values:
-            values.append(str(fact.value))
+        if (value := said(fact.value)) not in values:
+            values.append(value)
     return seen
 
 
@@ -227,8 +283,8 @@ def _shortlist(facts: Sequence[Fact], per_value: int) -> list[Fact]:
     kept: dict[str, int] = defaultdict(int)
     seen: set[tuple[str, str]] = set()
     out = []
-    for fact in sorted(facts, key=lambda f: (f.span.source, f.span.start)):
-        value = str(fact.value)
+    for fact in sorted(facts, key=_PLACE):
+        value = said(fact.value)
         if kept[value] < per_value and (value, fact.span.source) not in seen:
             kept[value] += 1
             seen.add((value, fact.span.source))
