@@ -75,6 +75,20 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     []
     """
     known = compiled(lexicon or default_lexicon())
+    last = _LAST[0]
+    if last is not None and last[1] is known and last[0] == text:
+        return list(last[2])  # the same text again (``names.find`` reads it after ``find``)
+    found = _find(text, known)
+    _LAST[0] = (text, known, tuple(found))
+    return found
+
+
+# The last text read, with its lexicon and what was found (``extract`` reads each text's
+# designators, then its names, which read them again).
+_LAST: list[tuple[str, Known, tuple[Mention, ...]] | None] = [None]
+
+
+def _find(text: str, known: Known) -> list[Mention]:
     out: list[Mention] = []
     busy = 0
     for start in _openings(text, known):
