@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
+from discrepancy.kinds._anchors import FOLDS_ONTO_ASCII
 from discrepancy.lexicon import Lexicon, LexiconError
 
 FILE = "units.toml"
@@ -172,12 +173,25 @@ def _claim(claims: dict[str, str], key: str, unit: str, where: str) -> None:
     claims[key] = unit
 
 
-def _alternatives(surfaces: Iterable[tuple[str, bool]]) -> list[tuple[str, re.Pattern[str]]]:
+class _Alternative(NamedTuple):
+    body: str  # the regex
+    first: re.Pattern[str]  # the one character it can start with
+    word: str | None  # its leading letters, lower-cased ("" none in ASCII; None: any word)
+
+
+def _word_key(surface: str) -> str | None:
+    """The leading letters of ``surface`` as ``_Alternative.word`` gives them."""
+    if any(c in FOLDS_ONTO_ASCII for c in surface):
+        return None  # it may match ASCII letters that are not its own
+    letters = LETTERS.match(surface)
+    return letters.group().lower() if letters is not None and letters.group().isascii() else ""
+
+
+def _alternatives(surfaces: Iterable[tuple[str, bool]]) -> list[_Alternative]:
     """One regex alternative per surface, longest first; ``True`` means case-insensitive.
 
     A surface that ends with a letter or digit must not run on into another one; in
-    case-insensitive surfaces a space or hyphen matches either.  Each alternative comes
-    with a pattern for the one character it can start with.
+    case-insensitive surfaces a space or hyphen matches either.
     """
     parts = []
     gap = f"(?:{SPACE}+|[{HYPHENS}])"  # "square mile" also matches "square-mile"
@@ -187,13 +201,14 @@ def _alternatives(surfaces: Iterable[tuple[str, bool]]) -> list[tuple[str, re.Pa
         body = f"(?i:{body})" if folded else body
         if surface[-1].isalnum():
             body += r"(?![^\W_])"
-        parts.append((body, re.compile(re.escape(words[0][0]), re.I if folded else 0)))
+        first = re.compile(re.escape(words[0][0]), re.I if folded else 0)
+        parts.append(_Alternative(body, first, _word_key(surface)))
     return parts
 
 
 def _alternation(surfaces: Iterable[tuple[str, bool]]) -> str:
     """The alternatives of ``_alternatives`` as one regex."""
-    return "|".join(body for body, _ in _alternatives(surfaces)) or "(?!)"
+    return "|".join(part.body for part in _alternatives(surfaces)) or "(?!)"
 
 
 class Alternation:
@@ -208,24 +223,38 @@ class Alternation:
     def __init__(self, surfaces: Iterable[tuple[str, bool]], lead: str = "") -> None:
         self._parts = _alternatives(surfaces)
         self._lead = lead
-        self.full = self._compile(body for body, _ in self._parts)
+        self.full = self._compile(part.body for part in self._parts)
         self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._by_word: dict[str, re.Pattern[str] | None] = {}
 
     def _compile(self, bodies: Iterable[str]) -> re.Pattern[str]:
         return re.compile(f"{self._lead}(?P<cur>{'|'.join(bodies) or '(?!)'})")
 
     def _bucket(self, char: str) -> re.Pattern[str] | None:
         starts = (char, *SPACE_CHARS)
-        bodies = [b for b, first in self._parts if any(first.match(c) for c in starts)]
+        bodies = [p.body for p in self._parts if any(p.first.match(c) for c in starts)]
         return self._compile(bodies) if bodies else None
+
+    def match_word(self, text: str, pos: int, endpos: int, word: str) -> re.Match[str] | None:
+        """``match`` where ``word``, ASCII letters in lower case, is the whole run of letters
+        (``LETTERS``) at ``pos``: only the alternatives with those leading letters can match
+        (letters cannot match what follows a surface's leading letters, nor the reverse)."""
+        if self._lead:
+            return self.match(text, pos, endpos)
+        try:
+            pattern = self._by_word[word]
+        except KeyError:
+            bodies = [p.body for p in self._parts if p.word is None or p.word == word]
+            pattern = self._by_word.setdefault(word, self._compile(bodies) if bodies else None)
+        return None if pattern is None else pattern.match(text, pos, endpos)
 
     def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         """The first alternative that matches at ``pos`` (after ``lead``), as ``full`` finds it."""
-        at = pos
+        at, stop = pos, min(endpos, len(text))
         if self._lead:
-            while at < pos + 3 and at < endpos and text[at] in SPACE_CHARS:
+            while at < pos + 3 and at < stop and text[at] in SPACE_CHARS:
                 at += 1
-        pattern = self._for(text[at] if at < min(endpos, len(text)) else "")
+        pattern = self._for(text[at] if 0 <= at < stop else "")
         return None if pattern is None else pattern.match(text, pos, endpos)
 
     def may_start(self, char: str) -> bool:

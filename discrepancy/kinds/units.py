@@ -185,9 +185,13 @@ def _plain_after(
     table: Table, text: str, start: int, *, glued: bool, hyphen: bool
 ) -> tuple[int, int, str] | None:
     word = LETTERS.match(text, start, start + _WINDOW)
-    if word is not None and word.group().lower() not in table.first_letters:
+    letters = "" if word is None else word.group().lower()
+    if word is not None and letters not in table.first_letters:
         return None  # "15 people": no unit begins with these letters
-    found = table.after.match(text, start, start + _WINDOW)
+    if word is not None and word.group().isascii():
+        found = table.after.match_word(text, start, start + _WINDOW, letters)
+    else:
+        found = table.after.match(text, start, start + _WINDOW)
     if found is None:
         return None
     surface = found.group()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from discrepancy.kinds import units
+from discrepancy.kinds import _unit_table, units
 from discrepancy.kinds.units import (
     currency_before,
     rate_after,
@@ -596,6 +596,21 @@ def test_currency_may_end_never_hides_a_sign(before: str, spaces: str) -> None:
     pos = len(before + spaces)
     if not units.currency_may_end(text, pos):
         assert currency_before(text, pos) is None
+
+
+@given(st.one_of(_FRAGMENTS, _SIGN_FRAGMENTS, _TEXT), st.integers(min_value=0, max_value=8))
+def test_surface_buckets_match_as_the_whole_alternation(text: str, pos: int) -> None:
+    table = _unit_table.compiled(default_lexicon())
+    end = pos + 48
+    for alternation in (table.after, table.scaled, table.before_reversed):
+        want = alternation.full.match(text, pos, end)
+        got = alternation.match(text, pos, end)
+        assert (got and got.span()) == (want and want.span())
+    word = _unit_table.LETTERS.match(text, pos, end)
+    if word is not None and word.group().isascii():
+        want = table.after.full.match(text, pos, end)
+        got = table.after.match_word(text, pos, end, word.group().lower())
+        assert (got and got.span()) == (want and want.span())
 
 
 @pytest.mark.parametrize(
