@@ -129,13 +129,14 @@ class IdentityMemo(Generic[K, R]):
 
     def get(self, key: K, compute: Callable[[K], R]) -> R:
         """``compute(key)``, computed once per object ``key`` (while remembered)."""
-        hit = self._seen.get(id(key))
+        slot = id(key) >> 4  # ids are multiples of 16: as they are, they crowd a dict
+        hit = self._seen.get(slot)
         if hit is not None and hit[0] is key:
             return hit[1]
         if len(self._seen) >= self._size:
             self._seen.clear()
         result = compute(key)
-        self._seen[id(key)] = (key, result)
+        self._seen[slot] = (key, result)
         return result
 
 
