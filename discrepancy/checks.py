@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -36,6 +36,9 @@ from discrepancy.model import (
 from discrepancy.text import Sentence, sentences
 
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)(['’]s)\s+(?=[A-Z][a-z])")
+# Where a possessive may end: the regex above is tried only before these (a scan for the
+# apostrophe runs in C; the word's \b would be tried at every position).
+_APOSTROPHE_S = re.compile(r"['’]s\s+(?=[A-Z][a-z])")
 _DETERMINERS = frozenset({"the", "a", "an", "one", "that", "this", "each", "every", "another"})
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -206,13 +209,27 @@ def weekday_mismatches(facts: Sequence[Fact]) -> list[Finding]:
     return out
 
 
+def _possessives(text: str, start: int) -> Iterator[re.Match[str]]:
+    """``_POSSESSIVE.finditer(text, start)``, found from the apostrophes back.
+
+    >>> [m.group(1) for m in _possessives("The Russian’s Defense Minister, Iran's Army", 0)]
+    ['Russian', 'Iran']
+    """
+    for apostrophe in _APOSTROPHE_S.finditer(text, start):
+        word = apostrophe.start()
+        while word > start and "a" <= text[word - 1] <= "z":
+            word -= 1
+        if word - 1 >= start and (match := _POSSESSIVE.match(text, word - 1)) is not None:
+            yield match
+
+
 def adjective_possessives(
     source: Source, *, lexicon: Lexicon, split: Sequence[Sentence] | None = None
 ) -> list[Finding]:
     """ "Russian’s Defense Minister": the adjective made possessive where the country was meant."""
     out = []
     text = source.text
-    for match in _POSSESSIVE.finditer(text, source.body_start):
+    for match in _possessives(text, source.body_start):
         word = match.group(1)
         country = names.country_of(word, lexicon=lexicon)
         if country is None or country == word or " " in country:
