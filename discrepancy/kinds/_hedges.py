@@ -46,6 +46,7 @@ class HedgeLex:
 
 
 _TRAILING_LETTERS = re.compile(r"[A-Za-z]+\Z")
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _key(phrase: str) -> str:
@@ -193,10 +194,10 @@ def _ruled_out(hl: HedgeLex, window: str) -> bool:
         return True
     if hl.before_last_words is None or not (core[-1].isascii() and core[-1].isalpha()):
         return False
-    run = _TRAILING_LETTERS.search(core)
-    if run is None or run.start() == 0 or core[run.start() - 1].isalpha():
+    rest = core.rstrip(_ASCII_LETTERS)  # before the run of ASCII letters that ends core
+    if not rest or rest[-1].isalpha():
         return False  # the word may go on ("moſt", or before the window): the regex decides
-    return run.group().lower() not in hl.before_last_words
+    return core[len(rest) :].lower() not in hl.before_last_words
 
 
 def hedge_after(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:

@@ -27,6 +27,7 @@ from discrepancy.kinds._unit_table import (
     LETTERS,
     SPACE,
     SPACE_CHARS,
+    Alternation,
     Table,
     UnitInfo,
     compiled,
@@ -123,8 +124,9 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
     sep = _SEPARATOR.match(text, pos)
     start = sep.end() if sep else pos
     hyphen = start > pos and text[pos] in "-\u2010\u2011"
-    found = _plain_after(table, text, start, glued=start == pos, hyphen=hyphen)
-    scaled = None if hyphen else table.scaled.match(text, start, start + _WINDOW)
+    word = LETTERS.match(text, start, start + _WINDOW)
+    found = _plain_after(table, text, start, word, glued=start == pos, hyphen=hyphen)
+    scaled = None if hyphen else _surface_at(table.scaled, text, start, word)
     longest = scaled is not None and (found is None or scaled.end() >= found[1])
     if scaled and longest and table.scale_end.search(text[max(0, pos - _WINDOW) : pos]):
         unit = table.surfaces.scaled[fold(scaled.group())]
@@ -181,17 +183,21 @@ def rate_after(
     return None if rate is None else _make(table, text, pos, *rate)
 
 
-def _plain_after(
-    table: Table, text: str, start: int, *, glued: bool, hyphen: bool
-) -> tuple[int, int, str] | None:
-    word = LETTERS.match(text, start, start + _WINDOW)
-    letters = "" if word is None else word.group().lower()
-    if word is not None and letters not in table.first_letters:
-        return None  # "15 people": no unit begins with these letters
+def _surface_at(
+    alternation: Alternation, text: str, start: int, word: re.Match[str] | None
+) -> re.Match[str] | None:
+    """``alternation`` matched at ``start``, where ``word`` is ``LETTERS`` matched there."""
     if word is not None and word.group().isascii():
-        found = table.after.match_word(text, start, start + _WINDOW, letters)
-    else:
-        found = table.after.match(text, start, start + _WINDOW)
+        return alternation.match_word(text, start, start + _WINDOW, word.group().lower())
+    return alternation.match(text, start, start + _WINDOW)
+
+
+def _plain_after(
+    table: Table, text: str, start: int, word: re.Match[str] | None, *, glued: bool, hyphen: bool
+) -> tuple[int, int, str] | None:
+    if word is not None and word.group().lower() not in table.first_letters:
+        return None  # "15 people": no unit begins with these letters
+    found = _surface_at(table.after, text, start, word)
     if found is None:
         return None
     surface = found.group()
