@@ -129,3 +129,32 @@ def test_a_large_slot_quotes_a_sample_and_counts_the_rest() -> None:
     (agreement,) = report.by_type(FindingType.CONSISTENT)
     assert len(agreement.evidence) == 10
     assert "60 sources agree" in agreement.explanation
+
+
+def test_checks_taken_per_source_give_what_the_whole_corpus_gives() -> None:
+    """Workers check each article alone; the findings are those of checking all at once."""
+    from discrepancy import checks, extract, load_corpus
+    from discrepancy.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    sources = load_corpus([SEEDS])
+    per_source = [extract.extract(s, lexicon=lexicon) for s in sources]
+    facts = [f for found in per_source for f in found]
+    done = [
+        checks.check_source(s, found, lexicon=lexicon)
+        for s, found in zip(sources, per_source, strict=True)
+    ]
+    whole = checks.check(sources, facts, lexicon=lexicon)
+    assert whole  # the seeds have slips of their own
+    assert checks.check(sources, facts, lexicon=lexicon, done=done) == whole
+
+
+def test_a_part_larger_than_many_wholes_quotes_a_sample_of_them() -> None:
+    texts = [f"Officials in town {i} said 21 people died in the crash." for i in range(70)]
+    texts += [f"Radio {i} said 40 crew died in the crash, and 60 people died." for i in range(3)]
+    report = audit([Source(id=f"s{i:03}", text=t) for i, t in enumerate(texts)])
+    parts = [f for f in report.findings if "cannot exceed" in f.explanation]
+    assert parts
+    for found in parts:
+        assert "70 sources: 70 say 21" in found.explanation
+        assert len(found.evidence) <= 11

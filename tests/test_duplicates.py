@@ -47,3 +47,17 @@ def test_independent_sources_do_make_a_majority() -> None:
     report = audit([Source(id=f"s{i}", text=t) for i, t in enumerate(texts)])
     typos = report.by_type(FindingType.LIKELY_TYPO)
     assert [t.suggestion for t in typos] == ["21"]
+
+
+def test_fingerprints_taken_apart_find_the_same_copies() -> None:
+    """Workers take each source's fingerprint; any order of them gives the same copies."""
+    from discrepancy.duplicates import fingerprint
+
+    sources = [
+        Source(id="b-outlet", text=WIRE, published=dt.date(2024, 5, 2)),
+        Source(id="a-wire", text=WIRE.upper(), published=dt.date(2024, 5, 1)),
+        Source(id="c-outlet", text=WIRE + " Photo: Reuters.", published=dt.date(2024, 5, 3)),
+    ]
+    prints = [fingerprint(s) for s in reversed(sources)]
+    assert find_copies(sources, prints) == find_copies(sources)
+    assert [c.copy for c in find_copies(sources, prints)] == ["b-outlet", "c-outlet"]
