@@ -72,9 +72,11 @@ def runs(
     memo = data.chains.get(use) or data.chains.setdefault(use, {})
     search = (data.ascii_chain if _names_data.letters_are_ascii(text) else data.chain).search
     particles = _Particles(text, data)
-    pos = 0
+    pos, ahead = 0, search(text)
     while True:
-        chain = search(text, pos)
+        if ahead is not None and ahead.start() < pos:
+            ahead = search(text, pos)  # else the next chain is still ``ahead`` (or none is)
+        chain = ahead
         start = chain.start() if chain else len(text)
         if particles.fence < start:
             chain = particles.before(chain, pos)

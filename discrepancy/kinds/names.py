@@ -124,18 +124,32 @@ class _LowerWords:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.runs: set[str] | None = None  # every run of a-z, alone or not, once needed
         self.seen: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
         word = word.lower()
-        if not (word.isascii() and word.isalpha()) or word not in self.text:
-            return False  # not letters a-z, or not in the text at all (found fast)
         if word not in self.seen:
-            alone = re.compile(re.escape(word) + rf"(?<![\w’'-].{{{len(word)}}})(?![\w’'-])")
-            self.seen[word] = alone.search(self.text) is not None
+            if word.isascii() and word.isalpha() and self._written(word):
+                alone = re.compile(re.escape(word) + rf"(?<![\w’'-].{{{len(word)}}})(?![\w’'-])")
+                self.seen[word] = alone.search(self.text) is not None
+            else:
+                self.seen[word] = False  # not letters a-z, or not in the text at all
         return self.seen[word]
 
+    def _written(self, word: str) -> bool:
+        """Whether ``word`` is in the text: a substring test for the first few words asked,
+        then a set of every run of a-z (so that many words still take linear time)."""
+        if self.runs is None and len(self.seen) < 8:
+            return word in self.text
+        if self.runs is None:
+            # Fast on the bytes: every byte other than a-z becomes a space.
+            data = self.text.encode("utf-8", "surrogatepass").translate(_NOT_LOWER)
+            self.runs = set(data.decode("ascii").split())
+        return word in self.runs
 
+
+_NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _A_TO_Z = "abcdefghijklmnopqrstuvwxyz"
 _APPOSITIVE = re.compile(
     r",\s+(?P<title>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
