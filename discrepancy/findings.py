@@ -40,7 +40,7 @@ class Context:
 
     def sources_of(self, facts: Iterable[Fact]) -> list[str]:
         """The distinct sources of ``facts``, a copy counted as its original, sorted."""
-        sources = {f.span.source for f in facts}
+        sources = set(map(_SOURCE, facts))
         if self.copies:
             sources = {self.copies.get(s, s) for s in sources}
         return sorted(sources)
@@ -87,6 +87,7 @@ def finding(
     )
 
 
+_SOURCE = operator.attrgetter("span.source")
 _PLACE = operator.attrgetter("span.source", "span.start")
 _SPAN = operator.attrgetter("span.source", "span.start", "span.end")
 
@@ -157,8 +158,7 @@ def distinct(facts: Iterable[Fact]) -> list[Fact]:
     first: dict[tuple[str, int, int], Fact] = {}
     more: dict[tuple[str, int, int], list[Fact]] = defaultdict(list)
     for fact in facts:
-        span = fact.span
-        key = (span.source, span.start, span.end)
+        key = _SPAN(fact)
         other = first.get(key)
         if other is None:
             first[key] = fact
