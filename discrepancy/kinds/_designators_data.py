@@ -67,8 +67,16 @@ def non_ascii(text: str) -> set[str]:
     """
     if text.isascii():
         return set()
+    last = _LAST_NON_ASCII[0]
+    if last is not None and last[0] == text:
+        return set(last[1])  # the same text again (names and designators both ask)
     data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return set(data.decode("utf-8", "surrogatepass"))
+    found = frozenset(data.decode("utf-8", "surrogatepass"))
+    _LAST_NON_ASCII[0] = (text, found)
+    return set(found)
+
+
+_LAST_NON_ASCII: list[tuple[str, frozenset[str]] | None] = [None]
 
 
 @functools.lru_cache(maxsize=2**16)  # the same words come back, in every text

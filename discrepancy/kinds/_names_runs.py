@@ -73,11 +73,12 @@ def runs(
     search = (data.ascii_chain if _names_data.letters_are_ascii(text) else data.chain).search
     particles = _Particles(text, data)
     pos, ahead = 0, search(text)
+    ahead_start = ahead.start() if ahead else len(text)
     while True:
-        if ahead is not None and ahead.start() < pos:
-            ahead = search(text, pos)  # else the next chain is still ``ahead`` (or none is)
-        chain = ahead
-        start = chain.start() if chain else len(text)
+        if ahead_start < pos:  # else the next chain is still the one found (or none is)
+            ahead = search(text, pos)
+            ahead_start = ahead.start() if ahead else len(text)
+        chain, start = ahead, ahead_start
         if particles.fence < start:
             chain = particles.before(chain, pos)
             start = chain.start() if chain else start

@@ -349,10 +349,10 @@ def _title_at(run: Sequence[Token], i: int, data: Names) -> int:
 def _lower_title_start(text: str, start: int, data: Names) -> int:
     """Extend a title back over one lower-case title word ("military spokesman Igor ...")."""
     end = start - 1 if text[start - 1 : start] == "\n" else start  # "$" may stand before "\n"
+    if not text.endswith(data.lower_title_ends, 0, end):
+        return start  # found fast: no lower-case title and space before
     if not ("a" <= text[end - 2 : end - 1] <= "z" and text[end - 1 : end] == " "):
         return start
-    if not text.endswith(data.lower_title_ends, 0, end):
-        return start  # found fast: no lower-case title before the space
     before = text[max(0, start - 30) : end - 1]
     word = before[len(before.rstrip(_A_TO_Z)) :]  # the lower-case letters before the space
     return start - len(word) - 1 if word in data.lower_titles else start
