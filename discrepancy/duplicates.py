@@ -66,12 +66,15 @@ def fingerprint(source: Source, split: Sequence[Sentence] | None = None) -> Fing
     (True, 1)
     """
     text = source.text
-    hashes = frozenset(
-        _digest(text[s.start : s.end])
-        for s in (sentences(text, source.body_start) if split is None else split)
-        if s.end - s.start > 20
-    )
-    return Fingerprint(source=source.id, text=_digest(text[source.body_start :]), sentences=hashes)
+    split = sentences(text, source.body_start) if split is None else split
+    folded = text.casefold()  # once, not per sentence: folding maps character to character
+    if len(folded) != len(text):  # ... unless a letter folds to several ("ß" to "ss")
+        hashes = frozenset(_digest(text[s.start : s.end]) for s in split if s.end - s.start > 20)
+        return Fingerprint(
+            source=source.id, text=_digest(text[source.body_start :]), sentences=hashes
+        )
+    hashes = frozenset(_hash(folded[s.start : s.end]) for s in split if s.end - s.start > 20)
+    return Fingerprint(source=source.id, text=_hash(folded[source.body_start :]), sentences=hashes)
 
 
 def find_copies(
@@ -111,6 +114,11 @@ def _normal(text: str) -> str:
 
 def _digest(text: str) -> bytes:
     return hashlib.sha1(_normal(text).encode()).digest()[:8]
+
+
+def _hash(folded: str) -> bytes:
+    """``_digest`` of a text already case folded (white space is never folded)."""
+    return hashlib.sha1(" ".join(folded.split()).encode()).digest()[:8]
 
 
 def _near(ordered: Sequence[Source], prints: dict[str, Fingerprint]) -> list[Copy]:
