@@ -294,12 +294,13 @@ def _article(text: str, tok: nt.Tok) -> int | None:
 
 def _match(text: str, parsed: nt.Parsed, info: _DigitInfo | None) -> NumberMatch:
     glued = parsed.end < len(text) and text[parsed.end].isalpha()
+    low = float(parsed.low)
     return NumberMatch(
         start=parsed.start,
         end=parsed.end,
         surface=text[parsed.start : parsed.end],
-        low=float(parsed.low),
-        high=float(parsed.high),
+        low=low,
+        high=low if parsed.high is parsed.low else float(parsed.high),
         high_inclusive=parsed.high_inclusive,
         approximate=parsed.vague,
         ordinal=parsed.ordinal,

@@ -59,6 +59,7 @@ _TIME_AGO = re.compile(
 )
 _JOINERS = frozenset("-\u2010\u2011/.'\u2019&_")
 _ASCII_ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_ASCII_ALNUM_SET = frozenset(_ASCII_ALNUM)
 _WINDOW = 48  # the most text read before or after a position: work is bounded per call
 
 
@@ -269,11 +270,9 @@ def currency_may_end(text: str, pos: int, *, lexicon: Lexicon | None = None) -> 
     while max(0, pos - 3) < at <= len(text) and text[at - 1] in SPACE_CHARS:
         at -= 1
     last = text[at - 1] if 0 < at <= len(text) else ""
-    if not compiled(lex).before_reversed.may_start(last):
-        return False
     tails = _before_tails(lex)
-    if tails is None or last not in _ASCII_ALNUM:
-        return True
+    if tails is None or last not in _ASCII_ALNUM_SET:
+        return compiled(lex).before_reversed.may_start(last)
     # A sign ending in letters or digits ends with the whole run of them before the number
     # (a sign starting inside the run would need a word boundary there).
     core = text[max(0, pos - _WINDOW) : at]
