@@ -549,10 +549,19 @@ _NEWS_WORDS = st.sampled_from(
         "General",
         "Assembly",
         "S-200",
+        # words that end a chain of words early, or make it long
+        "Airbus A320",
+        "F-16s",
+        "Aaa",
+        "Bbb",
+        "al-",
+        "of'",
+        "Netanyahu's",
+        "DON'T",
     ]
 )
 _NEWS_GAPS = st.sampled_from(
-    [" ", " ", " ", "  ", ". ", ", ", "’s ", "' ", "\n", "-", "“", "” ", "; ", "(", ""]
+    [" ", " ", " ", "  ", ". ", ", ", "’s ", "' ", "\n", "-", "“", "” ", "; ", "(", "", "–"]
 )
 _NEWS_TEXT = st.lists(st.tuples(_NEWS_WORDS, _NEWS_GAPS), max_size=30).map(
     lambda parts: "".join(a + b for a, b in parts)
@@ -569,3 +578,4 @@ def test_long_runs_of_acronyms_and_hyphens_are_handled() -> None:
     assert [] == names.find("-" * 100000)
     assert names.find("A.B." * 25000)
     assert names.find("al-Assad " * 11000)
+    assert names.find("Aaa. " * 20000)  # one run after another, each opening a sentence
