@@ -19,7 +19,16 @@ from discrepancy.kinds import _designators_data as designators_data
 from discrepancy.lexicon import Lexicon, LexiconError
 from discrepancy.model import Entity
 
-__all__ = ["Names", "compiled", "fold", "letters_are_ascii", "strings", "table_of"]
+__all__ = [
+    "Names",
+    "compiled",
+    "entity",
+    "entity_of",
+    "fold",
+    "letters_are_ascii",
+    "strings",
+    "table_of",
+]
 
 _FILE = "names.toml"
 _VOWELS = re.compile(r"[aeiou]+")
@@ -145,6 +154,60 @@ def compiled(lexicon: Lexicon) -> Names:
     countries, demonyms = _countries(table_of(table, "countries"))
     known = _organisations(table_of(table, "organisations"), base)
     return attrs.evolve(base, known=known, countries=countries, demonyms=demonyms)
+
+
+def entity(surface: str, title: str, data: Names) -> Entity:
+    """The entity of a name (``surface``) after ``title``: a known organisation or country,
+    an organisation (an organisation word or an acronym), a person (after a title) or a
+    name.
+
+    >>> from discrepancy.lexicon import default_lexicon
+    >>> data = compiled(default_lexicon())
+    >>> [entity(s, t, data).kind for s, t in [("Hizbullah", ""), ("Putin", "Mr"), ("Ann", "")]]
+    ['organisation', 'person', 'name']
+    """
+    key = " ".join(surface.replace("’", "'").split())
+    variant = fold(key, data)
+    known = data.known.get(variant) or data.known.get(fold(key.replace(".", ""), data))
+    country = data.countries.get(key.casefold())
+    words = key.split()
+    if known is not None:
+        canonical, category = known
+        return Entity(
+            kind="organisation",
+            key=key,
+            variant_key=fold(canonical, data),
+            title=title,
+            known=True,
+            category=category,
+        )
+    if country is not None and country.casefold() not in data.demonyms:
+        return Entity(
+            kind="name",
+            key=key,
+            variant_key=fold(country, data),
+            title=title,
+            known=True,
+            category="country",
+        )
+    org = any(w in data.org_words for w in words) or _acronym(key)
+    kind = "organisation" if org else "person" if title else "name"
+    return Entity(kind=kind, key=key, variant_key=variant, title=title)
+
+
+def _acronym(key: str) -> bool:
+    letters = key.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def entity_of(surface: str, title: str, data: Names) -> Entity:
+    """``entity``, remembered by surface and title."""
+    found = data.entities.get((surface, title))
+    if found is None:
+        if len(data.entities) > 100_000:  # bound the memory a long-running process keeps
+            data.entities.clear()
+        found = data.entities[surface, title] = entity(surface, title, data)
+    return found
 
 
 def _inner_pattern(particles: frozenset[str], connectors: frozenset[str]) -> re.Pattern[str] | None:

@@ -37,6 +37,8 @@ from rapidfuzz.distance import Levenshtein
 
 from discrepancy.kinds import designators
 from discrepancy.kinds._names_data import Names, compiled, fold, strings, table_of
+from discrepancy.kinds._names_data import entity as _entity  # noqa: F401  (tests read it)
+from discrepancy.kinds._names_data import entity_of as _entity_of
 from discrepancy.kinds._names_runs import Pieces, Token, is_country_word, runs
 from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Entity, Mention
@@ -260,16 +262,6 @@ def _apply(
     )
 
 
-def _entity_of(surface: str, title: str, data: Names) -> Entity:
-    """``_entity``, remembered by surface and title."""
-    entity = data.entities.get((surface, title))
-    if entity is None:
-        if len(data.entities) > 100_000:  # bound the memory a long-running process keeps
-            data.entities.clear()
-        entity = data.entities[surface, title] = _entity(surface, title, data)
-    return entity
-
-
 def _shape(text: str, run: Sequence[Token], data: Names) -> tuple[int, int] | None:
     """Where the title ends and the name starts in ``run``, ``None`` if it holds no name;
     remembered by the run's text and where its words start (which fix the words)."""
@@ -356,41 +348,6 @@ def _lower_title_start(text: str, start: int, data: Names) -> int:
     before = text[max(0, start - 30) : end - 1]
     word = before[len(before.rstrip(_A_TO_Z)) :]  # the lower-case letters before the space
     return start - len(word) - 1 if word in data.lower_titles else start
-
-
-def _entity(surface: str, title: str, data: Names) -> Entity:
-    key = " ".join(surface.replace("’", "'").split())
-    variant = fold(key, data)
-    known = data.known.get(variant) or data.known.get(fold(key.replace(".", ""), data))
-    country = data.countries.get(key.casefold())
-    words = key.split()
-    if known is not None:
-        canonical, category = known
-        return Entity(
-            kind="organisation",
-            key=key,
-            variant_key=fold(canonical, data),
-            title=title,
-            known=True,
-            category=category,
-        )
-    if country is not None and country.casefold() not in data.demonyms:
-        return Entity(
-            kind="name",
-            key=key,
-            variant_key=fold(country, data),
-            title=title,
-            known=True,
-            category="country",
-        )
-    org = any(w in data.org_words for w in words) or _acronym(key)
-    kind = "organisation" if org else "person" if title else "name"
-    return Entity(kind=kind, key=key, variant_key=variant, title=title)
-
-
-def _acronym(key: str) -> bool:
-    letters = key.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 def _people(found: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
