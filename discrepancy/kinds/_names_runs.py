@@ -88,21 +88,14 @@ def runs(
             pos = start + 1
             continue
         words = chain.group()
-        end = start + len(words)
-        if end > scan.fence and scan.blocked_within(start, end):
-            # A word a blocked span meets ends a run like a lower-case word: cut it off.
-            words = text[start : _before_blocked(text, start, end, blocked, scan.next_block)]
+        if start + len(words) > scan.fence and scan.blocked_within(start, start + len(words)):
+            words = _unblocked(text, start, start + len(words), scan)
             if not words:  # the first word is blocked: read, and no run
                 pos = TOKEN.match(text, start).end()  # type: ignore[union-attr]
                 continue
         read = memo.get(words) or _remember(memo, words, data, use)
-        if read[3]:
-            found: list[list[Token]] = []
-            scan.read_from(start, found)  # word by word, where the chain alone does not tell
-            value = use(text, _pieces(found, data), data)
-            if value:
-                out.append((0, value))
-            pos = scan.end
+        if read[3]:  # word by word, where the chain alone does not tell
+            pos = _read_in_place(scan, start, use, out)
             continue
         pos = start + read[0]
         if read[2]:  # a run of ``MAX_WORDS`` words ends the chain: the next word ends it
@@ -112,20 +105,32 @@ def runs(
             out.append((start, read[1]))
 
 
-def _before_blocked(
-    text: str, start: int, end: int, blocked: list[tuple[int, int]], first: int
-) -> int:
-    """Where the words of the chain ``start:end`` before the first word that a blocked span
-    (from ``blocked[first]`` on) meets end: ``start`` if it is the first."""
+def _unblocked(text: str, start: int, end: int, scan: _Scan) -> str:
+    """The chain ``start:end`` up to the first word a blocked span meets (such a word ends
+    a run like a lower-case word): empty if it is the first."""
+    blocked, first = scan.blocked, scan.next_block
     last = start
     for word in TOKEN.finditer(text, start, end):
         begin, last_end = word.span()
         while first < len(blocked) and blocked[first][1] <= begin:
             first += 1
         if first < len(blocked) and blocked[first][0] < last_end:
-            return last
+            break
         last = last_end
-    return last
+    return text[start:last]
+
+
+def _read_in_place(
+    scan: _Scan, start: int, use: Callable[[str, Pieces, Names], T], out: list[tuple[int, T]]
+) -> int:
+    """Read the runs from ``start`` word by word, add what ``use`` makes of them to ``out``
+    (offsets from 0), and tell where the reading stopped."""
+    found: list[list[Token]] = []
+    scan.read_from(start, found)
+    value = use(scan.text, _pieces(found, scan.data), scan.data)
+    if value:
+        out.append((0, value))
+    return scan.end
 
 
 class _Read(NamedTuple, Generic[T]):
