@@ -89,9 +89,10 @@ def find_near_anchors(text: str, w: Words, ref: dt.date | None) -> list[Mention]
 
 @functools.cache
 def _beginnings(w: Words) -> frozenset[str]:
-    """The tokens (as ``head`` writes them) some rule begins at: a date or a range's opener."""
-    ends = table(w, grammar.ENDS)
-    return frozenset(table(w, grammar.SINGLE)).union(ends, ("between", "from"))
+    """The tokens (as ``head`` writes them) some rule begins at, a date or a range's opener,
+    among the lexicon's starters and numbers (the tokens ``find_everywhere`` tries)."""
+    found = set(table(w, grammar.SINGLE)).union(table(w, grammar.ENDS), ("between", "from"))
+    return frozenset(x for x in found if x in w.starters or x.startswith("#"))
 
 
 def _windows(spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:

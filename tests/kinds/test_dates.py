@@ -466,6 +466,7 @@ def test_fast_path_on_every_table_text(lead: str) -> None:
         "New York, new year; il-20 jets, 15 people, 15th century; the following Monday",
         "until now, current tensions; from the current date to now; the year after next",
         "the weekend of Halloween, a popular weekend show, year to date, a year ago",
+        "during twenties, during the nineties, in the nineties",
     ],
 )
 def test_fast_path_examples(text: str) -> None:
