@@ -39,8 +39,12 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 
 
-def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
+def extract(
+    source: Source, *, lexicon: Lexicon, split: Sequence[Sentence] | None = None
+) -> list[Fact]:
     """Every fact stated in ``source``, in text order.
+
+    ``split``, when given, is ``sentences(source.text, source.body_start)`` already made.
 
     >>> from discrepancy.lexicon import default_lexicon
     >>> facts = extract(Source(id="a", text="All 15 crew members were killed."),
@@ -63,7 +67,7 @@ def extract(source: Source, *, lexicon: Lexicon) -> list[Fact]:
     found += people
     table = R.compiled(lexicon)
     facts: list[Fact] = []
-    sents = sentences(text, offset)
+    sents = sentences(text, offset) if split is None else split
     starts = [s.start for s in sents]
     said: dict[int, str] = {}  # who each sentence is attributed to, worked out once
     quotes: dict[int, str] = {}  # each sentence's text, sliced once

@@ -111,8 +111,8 @@ _OneSource = tuple[list[Fact], Fingerprint, SourceChecks]
 
 def _analyse(source: Source, lexicon: Lexicon) -> _OneSource:
     """The facts of one source, its copy fingerprint and its own checks."""
-    facts = extract.extract(source, lexicon=lexicon)
     split = sentences(source.text, source.body_start)
+    facts = extract.extract(source, lexicon=lexicon, split=split)
     return (
         facts,
         fingerprint(source, split),
