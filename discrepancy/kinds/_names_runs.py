@@ -93,16 +93,16 @@ def runs(
             if not words:  # the first word is blocked: read, and no run
                 pos = TOKEN.match(text, start).end()  # type: ignore[union-attr]
                 continue
-        read = memo.get(words) or _remember(memo, words, data, use)
-        if read[3]:  # word by word, where the chain alone does not tell
+        size, value, wanting, too_long = memo.get(words) or _remember(memo, words, data, use)
+        if too_long:  # word by word, where the chain alone does not tell
             pos = _read_in_place(scan, start, use, out)
             continue
-        pos = start + read[0]
-        if read[2]:  # a run of ``MAX_WORDS`` words ends the chain: the next word ends it
+        pos = start + size
+        if wanting:  # a run of ``MAX_WORDS`` words ends the chain: the next word ends it
             following = TOKEN.search(text, pos)
             pos = following.end() if following else pos
-        if read[1]:
-            out.append((start, read[1]))
+        if value:
+            out.append((start, value))
 
 
 def _unblocked(text: str, start: int, end: int, scan: _Scan) -> str:

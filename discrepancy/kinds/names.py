@@ -250,7 +250,12 @@ def _apply(
         return None
     start, end, title_from, surface, entity = placed
     start, end, title_from = start + base, end + base, title_from + base
-    title_start = _lower_title_start(text, title_from, data)
+    title_start = title_from
+    if (
+        text.endswith(data.lower_title_ends, 0, title_from)
+        or text[title_from - 1 : title_from] == "\n"
+    ):
+        title_start = _lower_title_start(text, title_from, data)  # else it cannot extend
     if title_start != title_from:
         entity = _entity_of(surface, " ".join(text[title_start:start].split()), data)
     name = Mention(start=start, end=end, surface=surface, kind=entity.kind, value=entity)
