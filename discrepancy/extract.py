@@ -72,6 +72,7 @@ def extract(
     said: dict[int, str] = {}  # who each sentence is attributed to, worked out once
     quotes: dict[int, str] = {}  # each sentence's text, sliced once
     words: dict[int, list[R.Token]] = {}  # sentence tokens, made when first needed
+    low = R.lowered(text)
     entities: dict[Entity, tuple[Entity, str, str]] = {}  # kind and role of each name, once
     for mention in sorted(found, key=lambda m: (m.start, m.end)):
         sent = _sentence_of(sents, starts, mention.start)
@@ -80,17 +81,17 @@ def extract(
             continue
         if sent.start <= mention.start and mention.end <= sent.end:
             if sent.start not in words:
-                words[sent.start] = R.tokens(text, sent.start, sent.end)
+                words[sent.start] = R.tokens(text, sent.start, sent.end, low)
             toks = words[sent.start]
         else:
-            toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end))
+            toks = R.tokens(text, min(sent.start, mention.start), max(sent.end, mention.end), low)
         fact = _fact(source, mention, sent, toks, table, lexicon, (people, codes), said, quotes)
         if fact is not None:
             facts.append(fact)
     if table.absent_cue.search(text, offset):
         for sent in sents:
             if table.absent_cue.search(text, sent.start, sent.end):
-                toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end)
+                toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end, low)
                 facts.extend(_absences(source, sent, toks, table, quotes))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
@@ -194,9 +195,10 @@ def _entity_fact(
     main process once)."""
     value = mention.value
     assert isinstance(value, Entity)
-    if value not in entities:
-        entities[value] = (value, fact_kind(mention, lexicon), _entity_role(value, lexicon))
-    value, kind, role = entities[value]
+    known = entities.get(value)
+    if known is None:
+        known = entities[value] = (value, fact_kind(mention, lexicon), _entity_role(value, lexicon))
+    value, kind, role = known
     return Fact(
         span=_span(source, mention.start, mention.end, sent, quotes),
         kind=kind,

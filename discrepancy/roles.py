@@ -185,16 +185,32 @@ class Token(NamedTuple):
 
 CLAUSE_REACH = 30  # tokens; longer clauses are rare in news and cut here
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s")
+_HARD_CHARS = ";:()[]—–"
+_HARD_BREAK = re.compile(f"[{re.escape(_HARD_CHARS)}]|\\s-\\s")
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
+def tokens(text: str, start: int, end: int, lowered: str | None = None) -> list[Token]:
     """The words of ``text[start:end]``, lower-cased.
+
+    ``lowered``, when given, is ``text.lower()`` made once for many calls (only when it
+    has the length of ``text``, so that offsets hold in both).
 
     >>> [t.word for t in tokens("All 15 crew-members died.", 0, 25)]
     ['all', '15', 'crew', 'members', 'died']
     """
+    if lowered is not None:
+        return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lowered, start, end)]
     return [Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset (no letter lower-cases to two), else None.
+
+    >>> lowered("All 15"), lowered("İ")
+    ('all 15', None)
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 def first_word(text: str, start: int, end: int) -> str:
@@ -218,19 +234,19 @@ def find_phrases(
     ``firsts``, when given, holds every word a phrase may start with: other tokens are
     skipped without building candidate phrases.
     """
+    words = [t.word for t in toks]
+    count = len(words)
     out: list[tuple[int, int, Any]] = []
-    i = 0
-    while i < len(toks):
-        if firsts is not None and toks[i].word not in firsts:
-            i += 1
+    resume = 0  # a match's words are not the start of another
+    for i, word in enumerate(words):
+        if i < resume or (firsts is not None and word not in firsts):
             continue
-        for size in range(min(longest, len(toks) - i), 0, -1):
-            key = tuple(t.word for t in toks[i : i + size])
+        for size in range(min(longest, count - i), 0, -1):
+            key = tuple(words[i : i + size])
             if key in table:
                 out.append((i, i + size, table[key]))
-                i += size - 1
+                resume = i + size
                 break
-        i += 1
     return out
 
 
@@ -259,4 +275,7 @@ def _breaks_between(
 ) -> bool:
     if toks[right].word in breaks:
         return True
-    return _HARD_BREAK.search(text, toks[left].end, toks[right].start) is not None
+    gap, end = toks[left].end, toks[right].start
+    if end - gap == 1:  # most words are one space apart: no regular expression for that
+        return text[gap] in _HARD_CHARS
+    return _HARD_BREAK.search(text, gap, end) is not None
