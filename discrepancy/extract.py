@@ -88,11 +88,9 @@ def extract(
         fact = _fact(source, mention, sent, toks, table, lexicon, (people, codes), said, quotes)
         if fact is not None:
             facts.append(fact)
-    if table.absent_cue.search(text, offset):
-        for sent in sents:
-            if table.absent_cue.search(text, sent.start, sent.end):
-                toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end, low)
-                facts.extend(_absences(source, sent, toks, table, quotes))
+    for sent in _sentences_with(table.absent_cue, text, sents, starts):
+        toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end, low)
+        facts.extend(_absences(source, sent, toks, table, quotes))
     return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
 
 
@@ -123,6 +121,18 @@ def _shift(mentions: Sequence[Mention], offset: int) -> list[Mention]:
         )
         for m in mentions
     ]
+
+
+def _sentences_with(
+    cue: re.Pattern[str], text: str, sents: Sequence[Sentence], starts: Sequence[int]
+) -> list[Sentence]:
+    """The sentences in which ``cue`` matches, in order (one pass over the text)."""
+    found: dict[int, Sentence] = {}
+    for match in cue.finditer(text, starts[0] if starts else len(text)):
+        sent = _sentence_of(sents, starts, match.start())
+        if match.end() <= sent.end:
+            found[sent.start] = sent
+    return list(found.values())
 
 
 def _sentence_of(sents: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence:
