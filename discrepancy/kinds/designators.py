@@ -22,6 +22,7 @@ unless the data names them ("COVID-19" is not read), and the data's ``not_design
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -125,9 +126,18 @@ def _openings(text: str, known: Known) -> list[int]:
 def _may_open(token: str, known: Known) -> bool:
     """A cheap test that ``token`` can start a designator: it has a digit, or it is the
     first word of a known name."""
-    if any(c.isdigit() for c in token):
-        return True
-    return re.split(_SEP, token, maxsplit=1)[0].upper() in known.openers
+    return _has_digit(token) or _first_part(token) in known.openers
+
+
+@functools.lru_cache(maxsize=2**16)  # the same words come back, in every text
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
+
+
+@functools.lru_cache(maxsize=2**16)
+def _first_part(token: str) -> str:
+    """The part of ``token`` before its first separator, upper-cased."""
+    return _SEPARATOR.split(token, maxsplit=1)[0].upper()
 
 
 def _mention_at(text: str, token: re.Match[str], known: Known) -> Mention | None:
@@ -206,6 +216,7 @@ def _words(text: str, begin: int, stop: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=2**16)
 def _head(surface: str) -> str:
     """The first word of ``surface``, upper-cased: up to a dash or white space."""
     return _HEAD_END.split(surface, maxsplit=1)[0].upper()
