@@ -198,8 +198,9 @@ def tokens(text: str, start: int, end: int, lowered: str | None = None) -> list[
     >>> [t.word for t in tokens("All 15 crew-members died.", 0, 25)]
     ['all', '15', 'crew', 'members', 'died']
     """
-    if lowered is not None:
-        return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lowered, start, end)]
+    if lowered is not None:  # tuple.__new__: a named tuple's own __new__ is a Python call
+        found = _TOKEN.finditer(lowered, start, end)
+        return [tuple.__new__(Token, (m.start(), m.end(), m.group())) for m in found]
     return [Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
