@@ -109,14 +109,50 @@ def _count_candidates(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile(trie_pattern(keys[::-1]).replace(r"\ ", r"\s+")) if keys else None
 
 
+@functools.cache
+def _letters_table() -> bytes:
+    """A ``bytes.translate`` table keeping ASCII lower-case letters, every other byte a space."""
+    return bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+@functools.cache
+def _word_candidates(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
+    """The number words as they read in ``_letters_only`` text, after a space; and the
+    characters that begin a word there as a space (a text holding one is read as before)."""
+    nl = resolve(lexicon)
+    keys, odd = set(), set()
+    for key in {*nl.words, *nl.idioms}:
+        letters = key.encode("latin-1", "replace").translate(_letters_table()).decode()
+        if letters[:1].isalpha():
+            keys.add(letters)
+        elif key:
+            odd.add(key[0])
+    alt = trie_pattern(sorted(keys, key=len, reverse=True)).replace(r"\ ", " {1,3}") or "(?!)"
+    return re.compile(f" (?=(?:{alt})(?![a-z]))".encode()), "".join(sorted(odd))
+
+
+def _letters_only(lower: str) -> bytes:
+    """``lower`` one byte a character, ASCII lower-case letters kept, the rest spaces."""
+    return lower.encode("latin-1", "replace").translate(_letters_table())
+
+
 def word_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
     """Positions of ``lower`` where a number word of the lexicon may start.
 
-    The character before each is found with the whole word pattern in a look-ahead (a
-    match one character wide hides no other start): few candidates, each a true start.
+    The words are looked for after a space in ``_letters_only`` text (a search led by a
+    literal), where they match wherever they match in ``lower`` after a non-letter: few
+    candidates, each after a non-letter.  Texts holding a character that begins a word as
+    a non-letter ("½") use the whole word pattern in a look-ahead instead.
+
+    >>> word_starts("five or six, 1½", None), word_starts("(one) or two", None)
+    ([0, 8, 14], [0, 1, 9])
     """
-    words = resolve(lexicon or default_lexicon()).lower_word_before
-    return [0, *(m.start() + 1 for m in words.finditer(lower))]
+    lex = lexicon or default_lexicon()
+    pattern, odd = _word_candidates(lex)
+    if any(c in lower for c in odd):
+        words = resolve(lex).lower_word_before
+        return [0, *(m.start() + 1 for m in words.finditer(lower))]
+    return [0, *(m.start() + 1 for m in pattern.finditer(_letters_only(lower)))]
 
 
 def count_starts(lower: str, lexicon: Lexicon | None) -> list[int]:

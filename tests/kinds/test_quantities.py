@@ -16,6 +16,7 @@ from discrepancy import find_quantities
 from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import _parts as pt
+from discrepancy.kinds._numlex import resolve
 from discrepancy.kinds.quantities import find, parse
 from discrepancy.lexicon import LexiconError, load_lexicon
 from discrepancy.model import Interval, Mention
@@ -309,6 +310,19 @@ def test_anchored_reading_equals_the_full_scan(text: str) -> None:
     fast = find(text)
     with mock.patch.object(anchors, "safe", return_value=False):
         assert find(text) == fast
+
+
+_WORD_BITS = st.sampled_from(
+    ["one", "-on-", "at", " one ", "point", "\t", "½", "five", "é", "fifths", "x", "’", "4", " "]
+)
+
+
+@given(st.one_of(st.lists(_WORD_BITS, max_size=12).map("".join), st.text()))
+def test_word_starts_hold_every_start_of_a_number_word(text: str) -> None:
+    # the candidates read from the letters-only bytes miss no match of the word pattern
+    lower = text.lower()
+    words = resolve(None).lower_word_re
+    assert {m.start() for m in words.finditer(lower)} <= set(anchors.word_starts(lower, None))
 
 
 def test_case_folds_onto_ascii_are_all_listed() -> None:
