@@ -51,8 +51,7 @@ def find(
     [('between 20 and 30', 20.0, 30.0), ('about 200', 200.0, 200.0)]
     """
     hl = hd.resolve(lexicon)
-    lower = text.lower()
-    safe = anchors.safe(text, lower)
+    lower, safe = anchors.lowered(text)
     nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True, safe=safe)
     nums = _with_articles(text, lower if safe else None, nums, lexicon)
     out: list[Mention] = []

@@ -308,7 +308,15 @@ def test_bad_hedge_entries_raise(tmp_path: Path, entry: str) -> None:
 def test_anchored_reading_equals_the_full_scan(text: str) -> None:
     # the fast path tries the token patterns only where they can start: same result
     fast = find(text)
-    with mock.patch.object(anchors, "safe", return_value=False):
+    slow = mock.patch.object(anchors, "lowered", lambda t: (t.lower(), False))
+    with mock.patch.object(anchors, "safe", return_value=False), slow:
+        assert find(text) == fast
+
+
+@pytest.mark.parametrize("text", ["ÉIGHT Ö five", "Ünd ELF, A MINUTE — Ä Dozen", "\u0130 two"])
+def test_ascii_lowering_reads_as_full_lowering(text: str) -> None:
+    fast = find(text)
+    with mock.patch.object(anchors, "lowered", lambda t: (t.lower(), anchors.safe(t, t.lower()))):
         assert find(text) == fast
 
 
