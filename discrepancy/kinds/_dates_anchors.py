@@ -72,10 +72,16 @@ class Anchors:
     there are none). Runs of digits are found with ``str.find`` and kept when
     ``after_number`` matches after them (or they may be a year). A few more tokens may be
     found (a word after a letter beyond ASCII): the tokens of each window are checked again.
+    ``keys`` are the words ``words_at`` begins with, in ASCII bytes (``None`` if some has
+    letters beyond ``a``-``z``), and ``letters_only`` a table turning every byte but those
+    into a space: the words of a text are found with ``bytes.split`` and a set (in C), and
+    ``words_at`` is tried only where one of them is.
     """
 
     words: frozenset[str]
     prefix: frozenset[str]
+    keys: frozenset[bytes] | None
+    letters_only: bytes
     words_at: re.Pattern[str]
     others_at: re.Pattern[str] | None
     after_number: re.Pattern[str]
@@ -96,16 +102,39 @@ class Anchors:
             )
             others = others and re.compile(others.pattern, re.IGNORECASE)
             low = text
-        spans = [
-            (m.start(), m.end() - 1)
-            for m in words.finditer(" " + low)
-            if not m.lastindex or _after_prefix(low, m.start(), before)
-        ]
+        if words is self.words_at and self.keys is not None:
+            spans = self._word_spans(low, self.keys)
+        else:
+            spans = [
+                (m.start(), m.end() - 1)
+                for m in words.finditer(" " + low)
+                if not m.lastindex or _after_prefix(low, m.start(), before)
+            ]
         match = after.match
         spans += [(i, j) for i, j in _digit_runs(low) if j - i in (4, 8) or match(low, j)]
         if others is not None:
             spans += [m.span() for m in others.finditer(low)]
         spans.sort()
+        return spans
+
+    def _word_spans(self, low: str, keys: frozenset[bytes]) -> list[tuple[int, int]]:
+        """The spans of the anchor words ``words_at`` finds in ``low`` (lower-cased): each
+        letter run that is a key, when ``words_at`` matches just before it."""
+        flat = low.encode("ascii", "replace").translate(self.letters_only)
+        present = keys.intersection(flat.split())
+        if not present:
+            return []
+        padded, spaced = b" " + flat + b" ", " " + low
+        match, before = self.words_at.match, self.prefix_before
+        spans: list[tuple[int, int]] = []
+        for word in present:
+            key, n = b" " + word + b" ", len(word)
+            i = padded.find(key)
+            while i >= 0:  # the word is low[i : i + n]; spaced[i] the character before it
+                m = match(spaced, i)
+                if m is not None and (not m.lastindex or _after_prefix(low, i, before)):
+                    spans.append((i, i + n))
+                i = padded.find(key, i + n + 1)
         return spans
 
 
@@ -165,11 +194,21 @@ def anchors(w: Words) -> Anchors:
     return Anchors(
         words=words,
         prefix=prefix,
+        keys=_keys(words),
+        letters_only=bytes(x if 97 <= x <= 122 else 32 for x in range(256)),
         words_at=re.compile(_pattern(w, words, headless, after)),
         others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
         after_number=re.compile(_next_token(after)),
         prefix_before=re.compile(_prefix_before(prefix)),
     )
+
+
+def _keys(words: frozenset[str]) -> frozenset[bytes] | None:
+    """The words of letters among ``words``, in bytes; ``None`` if one is not in ``a``-``z``."""
+    letters = [x for x in words if x.isalpha()]
+    if not all(x.isascii() and x.islower() for x in letters):
+        return None
+    return frozenset(x.encode() for x in letters)
 
 
 def _prefix_before(prefix: frozenset[str]) -> str:

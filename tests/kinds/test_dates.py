@@ -473,3 +473,20 @@ def test_fast_path_examples(text: str) -> None:
     want = dates._find_everywhere(text, reference_date=REF)
     assert want
     assert _mentions(dates.find(text, reference_date=REF)) == _mentions(want)
+
+
+@given(_news_like() | st.text(max_size=80))
+def test_anchor_words_found_as_by_the_regex_scan(text: str) -> None:
+    """The anchor words found from a set of the text's words are those the one regex finds."""
+    from discrepancy.kinds._dates_anchors import _after_prefix, anchors
+    from discrepancy.kinds._dates_lex import resolve_lexicon
+
+    a = anchors(resolve_lexicon(None))
+    low = text.lower()
+    assert a.keys is not None
+    want = [
+        (m.start(), m.end() - 1)
+        for m in a.words_at.finditer(" " + low)
+        if not m.lastindex or _after_prefix(low, m.start(), a.prefix_before)
+    ]
+    assert sorted(a._word_spans(low, a.keys)) == want
