@@ -7,7 +7,8 @@ not happen ("had not warned") is a fact of value zero in that role. A date becom
 when a temporal preposition introduces it (or it names a weekday) and a verb in its
 clause says what it dates; other dates are kept with an empty role (checked within their
 article, never aligned). Everything else is left out: a bare number answers no question
-that another source could contradict.
+that another source could contradict. The reading of numbers' roles is in
+``number_roles``; token helpers and the role tables in ``roles``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from discrepancy import number_roles as N
 from discrepancy import roles as R
 from discrepancy import similarity
 from discrepancy.kinds import dates, designators, names, quantities, units
@@ -24,17 +26,12 @@ from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Entity, Fact, Interval, Mention, Source, Span
 from discrepancy.text import Sentence, sentences
 
-_STOP = re.compile(r"[.!?;:,]")
 _ATTRIBUTED = re.compile(
     r"""\b(?:according\ to|citing)\s+(?:the\s+|a\s+|an\s+)?  # the attribution's opening
         (?P<who>[^,.;:“”"]{2,60}?)                        # who: up to the next stop
         (?=[,.;:“”"]|\s+(?:said|says|report|statement)\b|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SMALL_NUMBERS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"}
-)
-TOLL_REACH = 10  # tokens from "death toll" to its number ("rose overnight to 95")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
 
@@ -172,7 +169,7 @@ def _fact(
     kind = fact_kind(mention, lexicon)
     group = ""
     if isinstance(value, Interval):
-        found = _designated(mention, toks, codes) or _number_role(
+        found = N.designated(mention, toks, codes) or N.number_role(
             text, mention, kind, toks, table, lexicon
         )
         role, group = found if found is not None else (None, "")
@@ -240,181 +237,6 @@ def fact_kind(mention: Mention, lexicon: Lexicon) -> str:
     return info.kind if info is not None else mention.kind
 
 
-def _index(toks: Sequence[R.Token], pos: int) -> int:
-    """The first token ending after ``pos`` (the last token if none does)."""
-    i = bisect.bisect_right(toks, pos, key=lambda t: t.end)
-    return i if i < len(toks) else max(len(toks) - 1, 0)
-
-
-def _first_after(toks: Sequence[R.Token], pos: int) -> int:
-    """The index of the first token that starts at or after ``pos`` (``len(toks)`` if none)."""
-    return bisect.bisect_left(toks, pos, key=lambda t: t.start)
-
-
-def _designated(
-    mention: Mention, toks: Sequence[R.Token], codes: Sequence[Mention]
-) -> tuple[str, str] | None:
-    """ "four F-16 fighters": a count of the designated things (role: their category)."""
-    if mention.kind not in ("number", "range") or mention.unit is not None:
-        return None
-    after = _first_after(toks, mention.end)
-    if after >= len(toks):
-        return None
-    limit = toks[min(after + 1, len(toks) - 1)].end  # the code may follow one word
-    i = bisect.bisect_left(codes, mention.end, key=lambda m: m.start)
-    entity = codes[i].value if i < len(codes) and codes[i].start < limit else None
-    if isinstance(entity, Entity):
-        return f"{entity.category or 'designator'} count", ""
-    return None
-
-
-def _number_role(
-    text: str,
-    mention: Mention,
-    kind: str,
-    toks: Sequence[R.Token],
-    table: R.Roles,
-    lexicon: Lexicon,
-) -> tuple[str, str] | None:
-    """(role, group): "people killed" and the sub-group counted ("crew"), if any."""
-    if not toks or kind == "ordinal":
-        return None
-    if kind in ("duration", "dimension", "percent", "currency"):
-        role = _measure_role(text, mention, toks, table, lexicon)
-        return None if role is None else (role, "")
-    after = _first_after(toks, mention.end)
-    number = _index(toks, mention.start)
-    if _is_total(toks, number):
-        return None
-    window = toks[after : after + 6 + table.longest]
-    hit = _counted_noun(text, mention.end, window, table, _year_like(mention))
-    if hit is None and number > 0 and toks[number - 1].word in table.counted_before:
-        hit = (table.counted_before[toks[number - 1].word], "")
-    if hit is None:
-        return _toll_before(toks, number, table)
-    counted, group = hit
-    first, last = R.clause_bounds(text, toks, max(after - 1, 0), table.clause_breaks)
-    start = max(first, after - 11)
-    window = toks[start : min(last, after + 11)]
-    number = _index(toks, mention.start) - start
-    events = [
-        _event_rank(i, j, number, after - start, rank, name)
-        for i, j, (name, rank) in R.find_phrases(window, table.events, table.longest, table.firsts)
-        if name in counted.events
-    ]
-    role = f"{counted.name} {min(events)[-1]}" if events else counted.name
-    scope = _scope(text, toks[first:last], lexicon)
-    return role, " ".join(p for p in (group, f"in {scope}" if scope else "") if p)
-
-
-def _year_like(mention: Mention) -> bool:
-    """Four digits that could be a year ("a 2022 strike")."""
-    surface = mention.surface.strip()
-    return len(surface) == 4 and surface.isdigit() and 1800 <= int(surface) <= 2100
-
-
-def _toll_before(toks: Sequence[R.Token], number: int, table: R.Roles) -> tuple[str, str] | None:
-    """ "The death toll rose to 95": a total named shortly before a number with no noun."""
-    window = toks[max(0, number - TOLL_REACH) : number]
-    hits = R.find_phrases(window, table.tolls, table.longest, table.firsts)
-    return (hits[-1][2], "") if hits else None
-
-
-def _event_rank(
-    i: int, j: int, number: int, noun: int, rank: int, name: str
-) -> tuple[bool, bool, bool, int, int, str]:
-    """Order events: a verb right before the number governs it ("killing more than 4,300
-    people and injuring thousands"); then one after it rather than before; then the nearest,
-    but a state such as "aboard" (rank 9) only when nothing happened ("killing all 15 people
-    aboard" is a death toll)."""
-    governs = j == number  # "killing 15", "killed all 15" (hedges belong to the number)
-    before = j <= number  # "54 were arrested and 12 officers were hurt": 12 were hurt
-    distance = number - j if before else i - noun
-    return (not governs, before, rank >= 9, abs(distance), rank, name)
-
-
-def _scope(text: str, clause: Sequence[R.Token], lexicon: Lexicon) -> str:
-    """The country a count is limited to ("in Turkey alone", "in Syria"), if the clause says."""
-    for k, tok in enumerate(clause[:-1]):
-        if tok.word != "in":
-            continue
-        place = (
-            clause[k + 2] if clause[k + 1].word == "the" and k + 2 < len(clause) else clause[k + 1]
-        )
-        if text[place.start].isupper():
-            country = names.country_of(text[place.start : place.end], lexicon=lexicon)
-            if country is not None:
-                return country
-    return ""
-
-
-def _counted_noun(
-    text: str, end: int, after: Sequence[R.Token], table: R.Roles, year_like: bool = False
-) -> tuple[R.Counted, str] | None:
-    """The class (and sub-group) of the noun the number counts.
-
-    Modifiers may stand between the number and the noun ("15 Russian service members"),
-    nothing else: a barrier word ("after", "in") or a stop ends the search. In "five of the
-    six crew members" the five are counted crew members (and the six a total, see
-    ``_is_total``).
-    """
-    limit = end
-    skip = 3 if [t.word for t in after[:2]] == ["of", "the"] and _numeric(after[2:3]) else 0
-    for i, tok in enumerate(after[:6]):
-        if i < skip:
-            limit = tok.end
-            continue
-        if _STOP.search(text, limit, tok.start):
-            return None
-        sizes = range(min(table.longest, len(after) - i), 0, -1) if tok.word in table.firsts else ()
-        for size in sizes:
-            hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
-            if hit is not None and i < hit[0].window:
-                noun = after[i + size - 1].word
-                plural = noun.endswith("s") or noun in table.plurals_without_s
-                return hit if plural or not year_like else None
-        if tok.word in table.noun_barriers and not (i == 0 and tok.word == "of"):
-            return None
-        limit = tok.end
-    return None
-
-
-def _numeric(toks: Sequence[R.Token]) -> bool:
-    return bool(toks) and (toks[0].word.isdigit() or toks[0].word in _SMALL_NUMBERS)
-
-
-def _is_total(toks: Sequence[R.Token], number: int) -> bool:
-    """Whether the number at token ``number`` is the "six" of "five of the six"."""
-    before = [t.word for t in toks[max(0, number - 3) : number]]
-    return len(before) == 3 and before[1:] == ["of", "the"] and _numeric(toks[number - 3 :])
-
-
-def _measure_role(
-    text: str, mention: Mention, toks: Sequence[R.Token], table: R.Roles, lexicon: Lexicon
-) -> str | None:
-    unit = mention.unit
-    info = units.unit_info(unit, lexicon=lexicon) if unit else None
-    if info is None:
-        return None
-    index = _index(toks, mention.start)
-    first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
-    hits = [
-        (abs(first + i - index), name)
-        for i, _j, (name, dim) in R.find_phrases(
-            toks[first:last], table.measures, table.longest, table.firsts
-        )
-        if dim == info.dimension
-    ]
-    if not hits:
-        return None
-    name = min(hits)[1]
-    after = _first_after(toks, mention.end)
-    whose = [t.word for t in toks[after : after + 3] if t.word in table.subjects.get(name, ())]
-    if whose:
-        return f"{name} of the {whose[0]}"
-    return None if name in table.needs_subject else name
-
-
 def _absences(
     source: Source,
     sent: Sentence,
@@ -449,10 +271,10 @@ def _date_role(
     value = mention.value
     if not isinstance(value, DateInterval) or (not value.resolved and value.weekday is None):
         return None
-    index = _index(toks, mention.start)
+    index = R.index_at(toks, mention.start)
     before = {t.word for t in toks[max(0, index - 2) : index]}
     opening = R.first_word(text, mention.start, mention.end)
-    end = _index(toks, mention.end - 1)
+    end = R.index_at(toks, mention.end - 1)
     if text.startswith(("'s", "’s"), mention.end):
         return _dated_noun(toks, end + 1, table)  # "last week's loss" dates the loss
     if not (table.temporal & {*before, opening}) and value.weekday is None:
@@ -554,7 +376,7 @@ def _speaker(text: str, toks: Sequence[R.Token], verb: int, table: R.Roles) -> s
     first = verb
     while first > 0 and verb - first < 6:
         prev = toks[first - 1]
-        if _STOP.search(text, prev.end, toks[first].start) or prev.word in table.noun_barriers:
+        if R.STOP.search(text, prev.end, toks[first].start) or prev.word in table.noun_barriers:
             break
         if prev.word in _PRONOUNS or prev.word in table.attribution:
             break

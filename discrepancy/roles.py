@@ -6,6 +6,7 @@ A role is the question a value answers: "people killed", "strikes", "warning tim
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -183,6 +184,7 @@ class Token(NamedTuple):
     word: str
 
 
+STOP = re.compile(r"[.!?;:,]")  # punctuation no phrase reads across
 CLAUSE_REACH = 30  # tokens; longer clauses are rare in news and cut here
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _HARD_CHARS = ";:()[]—–"
@@ -222,6 +224,17 @@ def first_word(text: str, start: int, end: int) -> str:
     """
     match = _TOKEN.search(text, start, end)
     return match.group().lower() if match else ""
+
+
+def index_at(toks: Sequence[Token], pos: int) -> int:
+    """The first token ending after ``pos`` (the last token if none does)."""
+    i = bisect.bisect_right(toks, pos, key=lambda t: t.end)
+    return i if i < len(toks) else max(len(toks) - 1, 0)
+
+
+def first_after(toks: Sequence[Token], pos: int) -> int:
+    """The index of the first token that starts at or after ``pos`` (``len(toks)`` if none)."""
+    return bisect.bisect_left(toks, pos, key=lambda t: t.start)
 
 
 def find_phrases(
