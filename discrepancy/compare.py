@@ -40,15 +40,15 @@ def dates(slot: Slot, context: Context) -> list[Finding]:
     """Dates agree when they can name one day; a coarser date is compatible with a finer."""
     facts = list(slot.facts)
     values = [f.value for f in facts if isinstance(f.value, DateInterval)]
-    sources = context.sources_of(facts)
-    if len(sources) < 2:
+    sources = context.source_count(facts)
+    if sources < 2:
         return []
     counts = Counter(values)  # distinct dates: the pairs below cost (distinct dates)^2
     distinct = list(counts)
     if all(a.overlaps(b) for a in distinct for b in distinct):
         precisions = {v.precision for v in values if v.resolved and v.year_known}
         if len(precisions) <= 1:
-            text = f"{len(sources)} sources agree on the {slot.label}: {listing(facts)}."
+            text = f"{sources} sources agree on the {slot.label}: {listing(facts)}."
             return [finding(FindingType.CONSISTENT, slot, facts, text, score=0.9, context=context)]
         text = f"The {slot.label} is given with different precision: {listing(facts)}."
         return [finding(FindingType.COMPATIBLE, slot, facts, text, score=0.5, context=context)]
@@ -80,13 +80,13 @@ def names(slot: Slot, context: Context) -> list[Finding]:
         text = f"{len(spelled)} spellings of one name: {spellings}; transliteration variants."
         return [finding(FindingType.VARIANT, slot, facts, text, score=0.7, context=context)]
     entity = slot.facts[0].value
-    sources = context.sources_of(slot.facts)
-    full = sorted((k for k in by_key if " " in k), key=lambda k: (-len(by_key[k]), k))
-    person = isinstance(entity, Entity) and entity.kind == "person"
-    if person and len(full) == 1 and len(sources) >= 2:
-        text = f"{len(sources)} sources name {full[0]} the same way."
-        return [finding(FindingType.CONSISTENT, slot, slot.facts, text, score=0.8, context=context)]
-    return []
+    if not (isinstance(entity, Entity) and entity.kind == "person"):
+        return []
+    full = [k for k in by_key if " " in k]
+    if len(full) != 1 or (sources := context.source_count(slot.facts)) < 2:
+        return []
+    text = f"{sources} sources name {full[0]} the same way."
+    return [finding(FindingType.CONSISTENT, slot, slot.facts, text, score=0.8, context=context)]
 
 
 def spelling_variants(keys: Sequence[str]) -> list[str]:

@@ -45,9 +45,9 @@ def _family(
 ) -> list[Finding]:
     out: list[Finding] = []
     for key in keys:
-        sources = context.sources_of(by_key[key])
-        if len(sources) >= 2:
-            text = f"{len(sources)} sources name the same {slot.label}: {key}."
+        sources = context.source_count(by_key[key])
+        if sources >= 2:
+            text = f"{sources} sources name the same {slot.label}: {key}."
             out.append(
                 finding(FindingType.CONSISTENT, slot, by_key[key], text, score=1.0, context=context)
             )
@@ -66,7 +66,7 @@ def _rivals(
 ) -> list[Finding]:
     """Two known families named by disjoint sets of sources: they disagree on the system."""
     named = {
-        family: set(context.sources_of(f for k in keys for f in by_key[k]))
+        family: context.source_set(f for k in keys for f in by_key[k])
         for family, keys in families.items()
         if all(_entity(by_key[k]).known for k in keys)
     }
@@ -123,7 +123,7 @@ def _target(
         other = _entity(facts)
         if key == entity.key or other.family == entity.family:
             continue
-        count = len(context.sources_of(facts))
+        count = context.source_count(facts)
         if other.known:
             candidates.append((0, key, "a known system written by another source"))
         elif count >= 2:

@@ -193,7 +193,7 @@ def _lone_scopes_dropped(facts: list[Fact]) -> list[Fact]:
 
 def _judge(slot: Slot, facts: list[Fact], context: Context) -> list[Finding]:
     facts = _largest_per_source(facts)
-    if len(context.sources_of(facts)) < 2:
+    if context.source_count(facts) < 2:
         return []
     values = {id(f): normalise(f) for f in facts}
     core = _core(facts, values, context)
@@ -265,7 +265,7 @@ def _core(facts: list[Fact], values: dict[int, Interval], context: Context) -> l
     for fact in facts:
         by_value[_key(values[id(fact)])].append(fact)
     groups = [
-        (values[id(group[0])], group, set(context.sources_of(group))) for group in by_value.values()
+        (values[id(group[0])], group, context.source_set(group)) for group in by_value.values()
     ]
     ends = sorted({x for v, _, _ in groups for x in (v.low, v.high) if x is not None})
     points = [*ends, *(a + (b - a) / 2 for a, b in itertools.pairwise(ends))]
@@ -297,16 +297,16 @@ def _contains(value: Interval, x: float) -> bool:
 
 
 def _agreement(slot: Slot, core: list[Fact], context: Context) -> list[Finding]:
-    sources = context.sources_of(core)
-    if len(sources) < 2:
+    sources = context.source_count(core)
+    if sources < 2:
         return []
     if len({_key(_in_base_units(f)) for f in core}) == 1:
-        text = f"{len(sources)} sources agree on the {slot.label}: {core[0].value}."
+        text = f"{sources} sources agree on the {slot.label}: {core[0].value}."
         return [finding(FindingType.CONSISTENT, slot, core, text, score=1.0, context=context)]
     if all(_exact(f) is not None for f in core) and {f.kind for f in core} != {"count"}:
         # exact measures in different units that meet within the precision written
         text = (
-            f"{len(sources)} sources agree on the {slot.label} within the precision written: "
+            f"{sources} sources agree on the {slot.label} within the precision written: "
             f"{listing(core)}."
         )
         return [finding(FindingType.CONSISTENT, slot, core, text, score=0.9, context=context)]
@@ -320,7 +320,7 @@ def _typos(
     """Outlying values one slip from an exact value of the core that two or more sources
     give, each stated by one source only (a value two sources give is no slip)."""
     exact = [f for f in core if _exact(f) is not None]
-    support = len(context.sources_of(exact))
+    support = context.source_count(exact)
     if support < 2 or len({_exact(f) for f in exact}) != 1:
         return [], outliers
     right = _exact(exact[0])  # what the others say, in digits or in words
@@ -336,7 +336,7 @@ def _typos(
             if wrong is None
             else similarity.explain_edit(wrong, right, lexicon=context.lexicon)
         )
-        if edit is None or edit.distance != 1 or len(context.sources_of(facts)) != 1:
+        if edit is None or edit.distance != 1 or context.source_count(facts) != 1:
             rest.extend(facts)
             continue
         text = (

@@ -40,10 +40,18 @@ class Context:
 
     def sources_of(self, facts: Iterable[Fact]) -> list[str]:
         """The distinct sources of ``facts``, a copy counted as its original, sorted."""
+        return sorted(self.source_set(facts))
+
+    def source_set(self, facts: Iterable[Fact]) -> set[str]:
+        """``sources_of`` unsorted (sorting ten thousand names costs more than counting)."""
         sources = set(map(_SOURCE, facts))
         if self.copies:
             sources = {self.copies.get(s, s) for s in sources}
-        return sorted(sources)
+        return sources
+
+    def source_count(self, facts: Iterable[Fact]) -> int:
+        """How many sources ``facts`` come from: ``len(sources_of(facts))``."""
+        return len(self.source_set(facts))
 
 
 def finding(
@@ -63,16 +71,11 @@ def finding(
     in which facts arrive.
     """
     ordered = sorted(sample(distinct(facts)), key=_SPAN)
-    evidence = tuple(
-        Evidence(
-            span=f.span,
-            value=said(f.value),
-            attribution=f.attribution,
-            published=context.published.get(f.span.source),
-        )
-        for f in ordered
-    )
-    spans = [f"{e.span.source}:{e.span.start}:{e.span.end}" for e in evidence]
+    memo = _QUOTED.get(context.published, _new_quotes)
+    quote = functools.partial(_quote, context.published)
+    quoted = [memo.get(f, quote) for f in ordered]
+    evidence = tuple(e for e, _ in quoted)
+    spans = [place for _, place in quoted]
     digest = hashlib.sha1("|".join([kind.value, slot.key, *spans]).encode()).hexdigest()
     return Finding(
         id=f"{kind.value[:4]}-{digest[:10]}",
@@ -85,6 +88,26 @@ def finding(
         suggestion=suggestion,
         evolving=evolving,
     )
+
+
+def _quote(published: Mapping[str, dt.date | None], fact: Fact) -> tuple[Evidence, str]:
+    """How a finding quotes a fact: its evidence, and its place as the finding's id hashes it.
+
+    The same facts are quoted by many findings (a part against the same wholes), so each
+    quote is made once per fact and corpus (see ``_QUOTED``).
+    """
+    span = fact.span
+    evidence = Evidence(
+        span=span,
+        value=said(fact.value),
+        attribution=fact.attribution,
+        published=published.get(span.source),
+    )
+    return evidence, f"{span.source}:{span.start}:{span.end}"
+
+
+def _new_quotes(_published: object) -> IdentityMemo[Fact, tuple[Evidence, str]]:
+    return IdentityMemo()
 
 
 _SOURCE = operator.attrgetter("span.source")
@@ -142,6 +165,10 @@ class IdentityMemo(Generic[K, R]):
 
 
 _WRITTEN: IdentityMemo[object, str] = IdentityMemo()
+# a corpus's datelines -> each fact's quote (``_quote``): evidence depends on the datelines
+_QUOTED: IdentityMemo[Mapping[str, dt.date | None], IdentityMemo[Fact, tuple[Evidence, str]]] = (
+    IdentityMemo(size=4)
+)
 
 
 LISTED = 12  # sources named one by one in an explanation; more are counted
