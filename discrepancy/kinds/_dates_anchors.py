@@ -40,6 +40,10 @@ PREFIX = frozenset({
 # Content words the rules read after prefix words, besides the lexicon's.
 CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", "week", "year"})
 _LONGEST = max(map(len, PREFIX))
+# The letters beyond ASCII that a regex ignoring case matches with an ASCII letter (and "İ",
+# which lower-cases to two characters).
+_FOLDS = "\u0130\u0131\u017f\u212a"
+_SPACES = re.compile(r"\s*")
 # Words that may follow a number in a date, besides the lexicon's months, units, numbers.
 _AFTER_NUMBER = frozenset({
     ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
@@ -52,6 +56,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "now": RANGE_WORDS,  # "now - Friday", as a range's end
     "date": RANGE_WORDS,
 }
+_NEEDS_AFTER = frozenset().union(*_NEEDS.values())
 # Words of STARTERS that are shifts too ("current date"): _AFTER_SHIFT has what follows.
 _SHIFTS = frozenset({"current"})
 # ... and after "next", "last", "this" ..., besides the lexicon's date words and numbers.
@@ -75,7 +80,11 @@ class Anchors:
     ``keys`` are the words ``words_at`` begins with, in ASCII bytes (``None`` if some has
     letters beyond ``a``-``z``), and ``letters_only`` a table turning every byte but those
     into a space: the words of a text are found with ``bytes.split`` and a set (in C), and
-    ``words_at`` is tried only where one of them is.
+    ``words_at`` is tried only where one of them is, on the characters around it
+    lower-cased: the one before, the word, the spaces after and ``reach`` more (the longest
+    word a look-ahead reads, and one). ``nocase`` are ``after_number`` and ``prefix_before``
+    ignoring case: on a text without the letters of ``_FOLDS`` they find what those find in
+    it lower-cased (so the whole text is not lower-cased).
     """
 
     words: frozenset[str]
@@ -86,9 +95,23 @@ class Anchors:
     others_at: re.Pattern[str] | None
     after_number: re.Pattern[str]
     prefix_before: re.Pattern[str]
+    nocase: tuple[re.Pattern[str], re.Pattern[str]]
+    reach: int
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
+        if self.keys is None or self.others_at is not None or any(c in text for c in _FOLDS):
+            return self._find_lowered(text)
+        after, before = self.nocase  # on ``text`` as the others on ``text.lower()``
+        spans = self._word_spans(text, text.encode("ascii", "replace").lower(), before)
+        match = after.match
+        spans += [(i, j) for i, j in _digit_runs(text) if j - i in (4, 8) or match(text, j)]
+        spans.sort()
+        return spans
+
+    def _find_lowered(self, text: str) -> list[tuple[int, int]]:
+        """``find`` reading the lower-cased text (the regexes ignore case if its length
+        changes)."""
         low = text.lower()
         words, others, after, before = (
             self.words_at,
@@ -103,7 +126,7 @@ class Anchors:
             others = others and re.compile(others.pattern, re.IGNORECASE)
             low = text
         if words is self.words_at and self.keys is not None:
-            spans = self._word_spans(low, self.keys)
+            spans = self._word_spans(low, low.encode("ascii", "replace"), before)
         else:
             spans = [
                 (m.start(), m.end() - 1)
@@ -117,22 +140,25 @@ class Anchors:
         spans.sort()
         return spans
 
-    def _word_spans(self, low: str, keys: frozenset[bytes]) -> list[tuple[int, int]]:
-        """The spans of the anchor words ``words_at`` finds in ``low`` (lower-cased): each
-        letter run that is a key, when ``words_at`` matches just before it."""
-        flat = low.encode("ascii", "replace").translate(self.letters_only)
-        present = keys.intersection(flat.split())
+    def _word_spans(self, text: str, flat: bytes, before: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The spans of the anchor words ``words_at`` finds in ``text`` lower-cased: each
+        letter run of ``flat`` (``text`` in ASCII, lower-cased, a byte a character) that is a
+        key, when ``words_at`` matches on the lower-cased characters around it."""
+        assert self.keys is not None
+        flat = flat.translate(self.letters_only)
+        present = self.keys.intersection(flat.split())
         if not present:
             return []
-        padded, spaced = b" " + flat + b" ", " " + low
-        match, before = self.words_at.match, self.prefix_before
+        padded, spaced, match = b" " + flat + b" ", " " + text, self.words_at.match
+        reach = self.reach
         spans: list[tuple[int, int]] = []
         for word in present:
             key, n = b" " + word + b" ", len(word)
             i = padded.find(key)
-            while i >= 0:  # the word is low[i : i + n]; spaced[i] the character before it
-                m = match(spaced, i)
-                if m is not None and (not m.lastindex or _after_prefix(low, i, before)):
+            while i >= 0:  # the word is text[i : i + n]; spaced[i] the character before it
+                near = spaced[i : _after_spaces(text, i + n) + reach + 1].lower()
+                m = match(near)
+                if m is not None and (not m.lastindex or _after_prefix(text, i, before)):
                     spans.append((i, i + n))
                 i = padded.find(key, i + n + 1)
         return spans
@@ -191,15 +217,21 @@ def anchors(w: Words) -> Anchors:
     # not all letters ("valentine's") are never a token.
     singles = sorted(x for x in words if len(x) == 1 and not x.isalpha())
     after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
+    seconds = {key[1] for key in w.holidays if len(key) > 1}
+    words_at = re.compile(_pattern(w, words, headless, after))
+    after_number = re.compile(_next_token(after))
+    prefix_before = re.compile(_prefix_before(prefix))
     return Anchors(
         words=words,
         prefix=prefix,
         keys=_keys(words),
         letters_only=bytes(x if 97 <= x <= 122 else 32 for x in range(256)),
-        words_at=re.compile(_pattern(w, words, headless, after)),
+        words_at=words_at,
         others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
-        after_number=re.compile(_next_token(after)),
-        prefix_before=re.compile(_prefix_before(prefix)),
+        after_number=after_number,
+        prefix_before=prefix_before,
+        nocase=(_nocase(after_number), _nocase(prefix_before)),
+        reach=max(map(len, after | _after_shift(w) | seconds | _NEEDS_AFTER)) + 1,
     )
 
 
@@ -209,6 +241,16 @@ def _keys(words: frozenset[str]) -> frozenset[bytes] | None:
     if not all(x.isascii() and x.islower() for x in letters):
         return None
     return frozenset(x.encode() for x in letters)
+
+
+def _after_spaces(text: str, i: int) -> int:
+    """Where the spaces at offset ``i`` end."""
+    found = _SPACES.match(text, i)
+    return i if found is None else found.end()
+
+
+def _nocase(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, re.IGNORECASE)
 
 
 def _prefix_before(prefix: frozenset[str]) -> str:
