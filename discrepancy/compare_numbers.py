@@ -128,10 +128,11 @@ def numbers(slot: Slot, context: Context) -> list[Finding]:
     gives; values that are all equal agree whatever their sub-group.
     """
     facts = _lone_scopes_dropped(list(slot.facts))
-    if len({_in_base_units(f).unit for f in facts}) > 1:
+    based = [_in_base_units(f) for f in facts]
+    if len({v.unit for v in based}) > 1:
         return []  # different dimensions: the role words misled us; say nothing
     groups = sorted({f.subject for f in facts})
-    if len(groups) == 1 or len({_key(_in_base_units(f)) for f in facts}) == 1:
+    if len(groups) == 1 or len({_key(v) for v in based}) == 1:
         return _judge(slot, facts, context)
     out: list[Finding] = []
     for group in groups:
@@ -218,6 +219,9 @@ def _largest_per_source(facts: list[Fact]) -> list[Fact]:
         by_source[fact.span.source].append(fact)
     out: list[Fact] = []
     for group in by_source.values():
+        if len(group) == 1:  # most sources state a figure once
+            out.append(group[0])
+            continue
         sizes = [_size(f) for f in group]
         top = max(sizes)
         out.extend(f for f, size in zip(group, sizes, strict=True) if size == top)

@@ -70,7 +70,7 @@ def finding(
     Evidence is sorted by source and offset, so the finding does not depend on the order
     in which facts arrive.
     """
-    ordered = sorted(sample(distinct(facts)), key=_SPAN)
+    ordered = sorted(_quoted(list(facts)), key=_SPAN)
     memo = _QUOTED.get(context.published, _new_quotes)
     quote = functools.partial(_quote, context.published)
     quoted = [memo.get(f, quote) for f in ordered]
@@ -88,6 +88,22 @@ def finding(
         suggestion=suggestion,
         evolving=evolving,
     )
+
+
+def _quoted(facts: list[Fact]) -> list[Fact]:
+    """``sample(distinct(facts))``: the facts a finding quotes.
+
+    When more than ``LARGE`` places are quoted, the sample of the facts themselves is the
+    same (a repeat of a fact is never sampled twice: it has its twin's value and source),
+    and costs one pass fewer over a slot of ten thousand facts.
+    """
+    if len(facts) > LARGE:
+        places = set()
+        for place in map(_SPAN, facts):
+            places.add(place)
+            if len(places) > LARGE:
+                return sample(facts, always=True)
+    return sample(distinct(facts))
 
 
 def _quote(published: Mapping[str, dt.date | None], fact: Fact) -> tuple[Evidence, str]:

@@ -158,3 +158,26 @@ def test_a_part_larger_than_many_wholes_quotes_a_sample_of_them() -> None:
     for found in parts:
         assert "70 sources: 70 say 21" in found.explanation
         assert len(found.evidence) <= 11
+
+
+def test_a_finding_quotes_repeated_facts_once_whatever_the_slot_size() -> None:
+    """A fact repeated in the evidence list is quoted once, in a small or a large finding."""
+    from discrepancy.findings import Context, distinct, finding, sample
+    from discrepancy.lexicon import default_lexicon
+    from discrepancy.model import Fact, Interval, Slot, Span
+
+    def fact(source: str, n: int) -> Fact:
+        span = Span(source=source, start=0, end=2, surface=str(n))
+        return Fact(span=span, kind="count", value=Interval(low=n, high=n), role="killed")
+
+    context = Context.of([], default_lexicon())
+    for count in (3, 60):
+        facts = [fact(f"s{i:03}", 20 + i % 3) for i in range(count)]
+        slot = Slot(key="count:killed", label="killed", kind="count", facts=tuple(facts))
+        again = [fact(f"s{i:03}", 20 + i % 3) for i in range(count)]  # equal, not the same
+        repeated = [*facts, *again[::-1]]
+        quoted = finding(FindingType.CONSISTENT, slot, repeated, "x", score=1, context=context)
+        once = finding(FindingType.CONSISTENT, slot, facts, "x", score=1, context=context)
+        assert quoted == once
+        spans = [e.span for e in quoted.evidence]
+        assert len(spans) == len(set(spans)) == len(sample(distinct(repeated)))
