@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from discrepancy.kinds import _dates_grammar as grammar
@@ -111,11 +112,10 @@ def _candidates(s: Scanner, a: Anchors, spans: list[tuple[int, int]]) -> list[in
     """The tokens a date may begin at: each anchor of ``spans`` and the prefix words just
     before it."""
     out: set[int] = set()
-    lows, words, prefix = s.lows, a.words, a.prefix
-    index = {start: i for i, start in enumerate(s.t.starts)}
+    lows, words, prefix, starts = s.lows, a.words, a.prefix, s.t.starts
     for start, _ in spans:
-        i = index.get(start)
-        if i is None or not (lows[i] in words or lows[i].isdigit()):
+        i = bisect_left(starts, start)
+        if i == len(starts) or starts[i] != start or not (lows[i] in words or lows[i].isdigit()):
             continue
         first = i
         while first > i - SPAN and s.low(first - 1) in prefix:

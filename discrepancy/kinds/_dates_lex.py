@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Mapping
 from itertools import accumulate
-from operator import add, sub
+from operator import eq, sub
 from typing import Any
 
 import attrs
@@ -19,7 +19,8 @@ UNIT_NAMES = ("day", "week", "month", "year")
 WEEKDAY_SHIFTS = ("last_week", "this_week", "next_week", "upcoming", "recent")
 # Digit runs, letter runs, or any other single non-space character: linear, no backtracking.
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
-_SPACED_TOKEN = re.compile(r"(\s*)([0-9]+|[^\W\d_]+|\S)")  # and the space before it
+_SPACED_TOKEN = re.compile(r"\s*(?:[0-9]+|[^\W\d_]+|\S)")  # and the space before it
+_ASCII_SPACED_TOKEN = re.compile(r"\s*(?:[0-9]+|[a-z]+|\S)")  # the same in lower-case ASCII
 
 
 class Edge(Exception):
@@ -64,8 +65,8 @@ class Tokens:
         text = self.text
         hi = min(hi, len(text))
         self._hi = max(self._hi, hi)
-        spaces, lens, lows = _split(text[self._pos : max(hi, self._pos)])
-        ends = [*accumulate(map(add, map(len, spaces), lens), initial=self._pos)]
+        sizes, lens, lows = _split(text[self._pos : max(hi, self._pos)])
+        ends = [*accumulate(sizes, initial=self._pos)]
         del ends[0]
         n = len(ends) - (hi < len(text) and bool(ends) and ends[-1] == hi)  # it may go on
         first = 0
@@ -77,7 +78,7 @@ class Tokens:
         self._pos = hi if hi == len(text) else ends[n - 1]
         ends, lows = ends[first:n], lows[first:n]
         self.glued.append(ends[0] - lens[first] == self._prev)
-        self.glued += [not space for space in spaces[first + 1 : n]]
+        self.glued += map(eq, sizes[first + 1 : n], lens[first + 1 : n])  # no space before
         self._prev = ends[-1]
         self.lows += lows
         self.starts += map(sub, ends, lens[first:n])
@@ -94,26 +95,26 @@ class Tokens:
         return i < len(self.lows)
 
 
-def _split(segment: str) -> tuple[tuple[str, ...], list[int], tuple[str, ...]]:
-    """The space before each token of ``segment``, each token's length, and each token
-    lower-cased as the grammar reads it.
+def _split(segment: str) -> tuple[list[int], list[int], list[str]]:
+    """The length of each token of ``segment`` with the space before it, each token's
+    length, and each token lower-cased as the grammar reads it.
 
     >>> _split("In  Sept.")
-    (('', '  ', ''), [2, 4, 1], ('in', 'sept', '.'))
+    ([2, 6, 1], [2, 4, 1], ['in', 'sept', '.'])
     """
     segment = segment.rstrip()  # each space is then followed by a token: no backtracking
     low = segment.lower()
+    if low.isascii():
+        pieces = _ASCII_SPACED_TOKEN.findall(low)
+        lows = [*map(str.lstrip, pieces)]
+        return [*map(len, pieces)], [*map(len, lows)], lows
     same = len(low) == len(segment) and "Σ" not in segment  # "Σ" lower-cases by its context
-    pairs = _SPACED_TOKEN.findall(low if same else segment)
-    if not pairs:
-        return (), [], ()
-    spaces, lows = zip(*pairs, strict=True)
+    pieces = _SPACED_TOKEN.findall(low if same else segment)
+    lows = [*map(str.lstrip, pieces)]
     lens = [*map(len, lows)]
     if not same:
-        lows = tuple(x.lower() for x in lows)
-    if not low.isascii():
-        lows = tuple(_odd(x) if not x.isascii() else x for x in lows)
-    return spaces, lens, lows
+        lows = [x.lower() for x in lows]
+    return [*map(len, pieces)], lens, [x if x.isascii() else _odd(x) for x in lows]
 
 
 def _odd(low: str) -> str:

@@ -504,3 +504,25 @@ def test_anchors_found_as_by_the_regex_scan(text: str) -> None:
         want += [(i, j) for i, j in digits if j - i in (4, 8) or a.after_number.match(low, j)]
         assert a.find(text) == sorted(want)
     assert a.find(text) == a._find_lowered(text)
+
+
+_ASCII = st.characters(max_codepoint=127)
+
+
+@given(_news_like() | _news_like().map(str.title) | st.text() | st.text(_ASCII) | _CASED)
+@example("ΟΔΟΣ Σ, 2Σ İstanbul\u00a0 x")
+def test_tokens_are_runs_of_digits_letters_or_one_other_character(text: str) -> None:
+    """A text's tokens, read in one go or in steps, are those of the one regex."""
+    import re
+
+    from discrepancy.kinds._dates_lex import Tokens, _odd
+
+    found = [*re.finditer(r"[0-9]+|[^\W\d_]+|\S", text)]
+    lows = [m[0].lower() if m[0].isascii() else _odd(m[0].lower()) for m in found]
+    glued = [bool(m.start()) and not text[m.start() - 1].isspace() for m in found]
+    for t in (Tokens(text), Tokens(text, 0, 5)):
+        t.reach(len(text))
+        assert t.lows == lows
+        assert t.starts == [m.start() for m in found]
+        assert t.ends == [m.end() for m in found]
+        assert t.glued == glued
