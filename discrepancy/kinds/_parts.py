@@ -49,18 +49,27 @@ def unit_after(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitMatch 
     """
     lead = max(0, pos - _WINDOW)
     found = units.unit_after(text[lead : pos + _WINDOW], pos - lead, lexicon=lexicon)
-    if found is None:
-        return None
-    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+    return _shifted(found, lead)
+
+
+def _shifted(found: units.UnitMatch | None, lead: int) -> units.UnitMatch | None:
+    """``found`` in a window that starts at ``lead``, moved to the text's offsets."""
+    if found is None or lead == 0:
+        return found
+    return units.UnitMatch(  # attrs.evolve would look up the fields on every call
+        start=found.start + lead,
+        end=found.end + lead,
+        surface=found.surface,
+        unit=found.unit,
+        kind=found.kind,
+    )
 
 
 def rate_after(text: str, pos: int, unit: str, lexicon: Lexicon | None) -> units.UnitMatch | None:
     """``units.rate_after`` over a window of the text ("$15.4/hour" is a rate)."""
     lead = max(0, pos - _WINDOW)
     found = units.rate_after(text[lead : pos + _WINDOW], pos - lead, unit, lexicon=lexicon)
-    if found is None:
-        return None
-    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+    return _shifted(found, lead)
 
 
 def _minus_before(text: str, start: int) -> bool:
@@ -127,9 +136,7 @@ def currency_before(text: str, pos: int, lexicon: Lexicon | None) -> units.UnitM
         return None
     lead = max(0, pos - _BEFORE)
     found = units.currency_before(text[lead : pos + _BEFORE], pos - lead, lexicon=lexicon)
-    if found is None:
-        return None
-    return attrs.evolve(found, start=found.start + lead, end=found.end + lead)
+    return _shifted(found, lead)
 
 
 @functools.cache

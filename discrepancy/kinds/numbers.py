@@ -18,6 +18,7 @@ import operator
 import re
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import NamedTuple
 
 import attrs
 
@@ -67,8 +68,7 @@ class NumberMatch:
     money_end: int | None = None
 
 
-@attrs.frozen(kw_only=True)
-class _DigitInfo:
+class _DigitInfo(NamedTuple):  # built for every digit token: a tuple is cheaper
     letter_before: bool
     designator: bool
     money_scale: float | None
