@@ -44,6 +44,7 @@ _LONGEST = max(map(len, PREFIX))
 # which lower-cases to two characters).
 _FOLDS = "\u0130\u0131\u017f\u212a"
 _SPACES = re.compile(r"\s*")
+_END = "(?![a-z])"  # what a word that needs nothing more must be followed by
 # Words that may follow a number in a date, besides the lexicon's months, units, numbers.
 _AFTER_NUMBER = frozenset({
     ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
@@ -82,7 +83,8 @@ class Anchors:
     into a space: the words of a text are found with ``bytes.split`` and a set (in C), and
     ``words_at`` is tried only where one of them is, on the characters around it
     lower-cased: the one before, the word, the spaces after and ``reach`` more (the longest
-    word a look-ahead reads, and one). ``nocase`` are ``after_number`` and ``prefix_before``
+    word a look-ahead reads, and one); not at all for the ``plain`` keys, which need only be
+    a whole letter run. ``nocase`` are ``after_number`` and ``prefix_before``
     ignoring case: on a text without the letters of ``_FOLDS`` they find what those find in
     it lower-cased (so the whole text is not lower-cased).
     """
@@ -90,6 +92,7 @@ class Anchors:
     words: frozenset[str]
     prefix: frozenset[str]
     keys: frozenset[bytes] | None
+    plain: frozenset[bytes]
     letters_only: bytes
     words_at: re.Pattern[str]
     others_at: re.Pattern[str] | None
@@ -150,11 +153,14 @@ class Anchors:
         if not present:
             return []
         padded, spaced, match = b" " + flat + b" ", " " + text, self.words_at.match
-        reach = self.reach
+        reach, plain = self.reach, self.plain
         spans: list[tuple[int, int]] = []
         for word in present:
             key, n = b" " + word + b" ", len(word)
             i = padded.find(key)
+            while i >= 0 and word in plain:  # the letter run is all ``words_at`` asks of it
+                spans.append((i, i + n))
+                i = padded.find(key, i + n + 1)
             while i >= 0:  # the word is text[i : i + n]; spaced[i] the character before it
                 near = spaced[i : _after_spaces(text, i + n) + reach + 1].lower()
                 m = match(near)
@@ -218,13 +224,15 @@ def anchors(w: Words) -> Anchors:
     singles = sorted(x for x in words if len(x) == 1 and not x.isalpha())
     after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
     seconds = {key[1] for key in w.holidays if len(key) > 1}
-    words_at = re.compile(_pattern(w, words, headless, after))
+    ends = _ends(w, words, headless, after)
+    words_at = re.compile(rf"[^a-z](?:{_trie(ends)})")
     after_number = re.compile(_next_token(after))
     prefix_before = re.compile(_prefix_before(prefix))
     return Anchors(
         words=words,
         prefix=prefix,
         keys=_keys(words),
+        plain=frozenset(x.encode() for x, end in ends.items() if end == _END and x.isascii()),
         letters_only=bytes(x if 97 <= x <= 122 else 32 for x in range(256)),
         words_at=words_at,
         others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
@@ -261,8 +269,9 @@ def _prefix_before(prefix: frozenset[str]) -> str:
     return rf"(?:{'|'.join(words)})\Z" if words else "(?!)"
 
 
-def _pattern(w: Words, words: frozenset[str], headless: set[str], after: set[str]) -> str:
-    """One trie of every anchor word, each followed by what it needs: the end of a word; a
+def _ends(w: Words, words: frozenset[str], headless: set[str], after: set[str]) -> dict[str, str]:
+    """What each anchor word must be followed by (in the trie of them all): the end of a
+    word (``_END``); a
     word that may go on a date after a number, "next" or a holiday's first word; an empty
     group when no rule begins with it (it is kept after a prefix word); either for the
     words of ``_NEEDS``."""
@@ -276,13 +285,13 @@ def _pattern(w: Words, words: frozenset[str], headless: set[str], after: set[str
     shifted = letters & shifts - sure - numbers
     holidays = letters & first - sure - numbers - shifted
     plain = letters - numbers - shifted - holidays - headless - needs
-    ends = dict.fromkeys(plain, "(?![a-z])")
+    ends = dict.fromkeys(plain, _END)
     ends |= dict.fromkeys(numbers, rf"(?![a-z])(?={_next_token(after)})")
     ends |= dict.fromkeys(shifted, rf"(?![a-z])(?={_next_token(_after_shift(w))})")
     ends |= {x: rf"(?![a-z])(?:(?={_next_token(_NEEDS[x])})|())" for x in needs}
     ends |= {head: _holiday(head, w) for head in holidays}
     ends |= dict.fromkeys(headless, "(?![a-z])()")  # the group: kept after a prefix word
-    return rf"[^a-z](?:{_trie(ends)})"
+    return ends
 
 
 def _next_token(words: Iterable[str]) -> str:
@@ -303,7 +312,7 @@ def _after_shift(w: Words) -> set[str]:
 def _holiday(head: str, w: Words) -> str:
     """What must follow the first word of holiday names: the second word of one of them."""
     seconds = {key[1] for key in w.holidays if key[0] == head and len(key) > 1}
-    return "(?![a-z])" + ("" if (head,) in w.holidays else f"(?={_next_token(seconds)})")
+    return _END + ("" if (head,) in w.holidays else f"(?={_next_token(seconds)})")
 
 
 def _trie(words: Iterable[str] | Mapping[str, str]) -> str:
