@@ -6,6 +6,7 @@ attempt starts, so a whole run is read left to right in one pass over its tokens
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 import attrs
@@ -52,13 +53,55 @@ def parse_one(toks: list[Tok], i: int, article: int | None) -> tuple[int, Parsed
     """
     tok = toks[i]
     start = tok.start if article is None else article
-    if (
-        tok.meanings
-        and tok.meanings[0].kind == DIG
-        and (i + 1 == len(toks) or toks[i + 1].gap == BREAK)
-    ):
-        value = tok.meanings[0].value  # digits alone: the common case, read at once
-        return i + 1, Parsed(start=start, end=tok.end, low=value, high=value)
+    if i + 1 == len(toks) or toks[i + 1].gap == BREAK:
+        if tok.meanings and tok.meanings[0].kind == DIG:
+            value = tok.meanings[0].value  # digits alone: the common case, read at once
+            return i + 1, Parsed(start=start, end=tok.end, low=value, high=value)
+        return _alone(toks, i, article)
+    return _parse_one(toks, i, article, start)
+
+
+def _alone(toks: list[Tok], i: int, article: int | None) -> tuple[int, Parsed | None]:
+    """``parse_one`` of a token that no other follows: read once per word (see ``_lone``)."""
+    tok = toks[i]
+    lead = None if article is None else tok.start - article
+    nxt, parsed = _lone(tok.word, tok.meanings, tok.gap, tok.scaled, tok.end - tok.start, lead)
+    if parsed is None:
+        return i + nxt, None
+    shift = tok.start - _AT
+    return i + nxt, Parsed(
+        start=parsed.start + shift,
+        end=parsed.end + shift,
+        low=parsed.low,
+        high=parsed.high,
+        high_inclusive=parsed.high_inclusive,
+        ordinal=parsed.ordinal,
+        vague=parsed.vague,
+    )
+
+
+_AT = 64  # where ``_lone`` puts its token (the reading does not depend on where)
+
+
+@functools.lru_cache(maxsize=2**14)
+def _lone(
+    word: str,
+    meanings: tuple[Word, ...],
+    gap: str,
+    scaled: bool,
+    length: int,
+    lead: int | None,
+) -> tuple[int, Parsed | None]:
+    """``parse_one`` of a lone token at ``_AT``, an article ``lead`` characters before it."""
+    tok = Tok(start=_AT, end=_AT + length, meanings=meanings, gap=gap, word=word, scaled=scaled)
+    article = None if lead is None else _AT - lead
+    return _parse_one([tok], 0, article, _AT if article is None else article)
+
+
+def _parse_one(
+    toks: list[Tok], i: int, article: int | None, start: int
+) -> tuple[int, Parsed | None]:
+    tok = toks[i]
     if tok.get(NEG) is not None:
         if i + 1 < len(toks) and toks[i + 1].gap == SPACE and toks[i + 1].get(NEG) is None:
             nxt, parsed = parse_one(toks, i + 1, None)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from discrepancy.kinds import _numwords as nw
 from discrepancy.kinds import numbers
 from discrepancy.kinds.numbers import parse_number, scan
 from discrepancy.lexicon import LexiconError, load_lexicon
@@ -231,3 +233,19 @@ def test_long_runs_of_digits_and_commas_are_read() -> None:
 def test_digit_strings_beyond_int_conversion_limits_are_skipped() -> None:
     # bug: int() of more than 4300 digits raised ValueError out of scan
     assert numbers.scan("7" * 5_000 + " and 12")[-1].surface == "12"
+
+
+_LONE_BITS = st.sampled_from(
+    ["one", "a ", "an ", "a dozen", "half", "first", "dozens", "minus", "5", ". ", " ", "third"]
+)
+
+
+@given(st.one_of(st.lists(_LONE_BITS, max_size=10).map("".join), st.text(max_size=40)))
+def test_lone_words_read_once_read_as_in_place(text: str) -> None:
+    # a token no other follows is read once per word, away from the text: same numbers
+    remembered = scan(text, keep_glued=True)
+    in_place = nw._parse_one  # the token read where it stands, in its list
+    with mock.patch.object(
+        nw, "_alone", lambda toks, i, a: in_place(toks, i, a, toks[i].start if a is None else a)
+    ):
+        assert scan(text, keep_glued=True) == remembered
