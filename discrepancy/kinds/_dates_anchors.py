@@ -1,4 +1,4 @@
-"""Where dates may be: the anchors of a text, found in one pass of a compiled regex.
+"""Where dates may be: the anchors of a text, found from a set of its words and a regex.
 
 Every date holds an *anchor*: a digit or a date word of the lexicon (a month, a weekday, a
 number word, "last", "yesterday", "week", a holiday's first word ...). Before its first
