@@ -1,4 +1,4 @@
-"""Where dates may be: the anchors of a text, found from a set of its words and a regex.
+"""Where dates may be: the anchors of a text, found in one pass of a compiled regex.
 
 Every date holds an *anchor*: a digit or a date word of the lexicon (a month, a weekday, a
 number word, "last", "yesterday", "week", a holiday's first word ...). Before its first
@@ -40,11 +40,6 @@ PREFIX = frozenset({
 # Content words the rules read after prefix words, besides the lexicon's.
 CONTENT = frozenset({"weekend", "workweek", "century", "couple", "now", "date", "week", "year"})
 _LONGEST = max(map(len, PREFIX))
-# The letters beyond ASCII that a regex ignoring case matches with an ASCII letter (and "İ",
-# which lower-cases to two characters).
-_FOLDS = "\u0130\u0131\u017f\u212a"
-_SPACES = re.compile(r"\s*")
-_END = "(?![a-z])"  # what a word that needs nothing more must be followed by
 # Words that may follow a number in a date, besides the lexicon's months, units, numbers.
 _AFTER_NUMBER = frozenset({
     ",", "and", "or", "of", "s", "'", "thousand", "hundred", "o", "oh", "couple",
@@ -57,7 +52,6 @@ _NEEDS: dict[str, frozenset[str]] = {
     "now": RANGE_WORDS,  # "now - Friday", as a range's end
     "date": RANGE_WORDS,
 }
-_NEEDS_AFTER = frozenset().union(*_NEEDS.values())
 # Words of STARTERS that are shifts too ("current date"): _AFTER_SHIFT has what follows.
 _SHIFTS = frozenset({"current"})
 # ... and after "next", "last", "this" ..., besides the lexicon's date words and numbers.
@@ -78,43 +72,17 @@ class Anchors:
     there are none). Runs of digits are found with ``str.find`` and kept when
     ``after_number`` matches after them (or they may be a year). A few more tokens may be
     found (a word after a letter beyond ASCII): the tokens of each window are checked again.
-    ``keys`` are the words ``words_at`` begins with, in ASCII bytes (``None`` if some has
-    letters beyond ``a``-``z``), and ``letters_only`` a table turning every byte but those
-    into a space: the words of a text are found with ``bytes.split`` and a set (in C), and
-    ``words_at`` is tried only where one of them is, on the characters around it
-    lower-cased: the one before, the word, the spaces after and ``reach`` more (the longest
-    word a look-ahead reads, and one); not at all for the ``plain`` keys, which need only be
-    a whole letter run. ``nocase`` are ``after_number`` and ``prefix_before``
-    ignoring case: on a text without the letters of ``_FOLDS`` they find what those find in
-    it lower-cased (so the whole text is not lower-cased).
     """
 
     words: frozenset[str]
     prefix: frozenset[str]
-    keys: frozenset[bytes] | None
-    plain: frozenset[bytes]
-    letters_only: bytes
     words_at: re.Pattern[str]
     others_at: re.Pattern[str] | None
     after_number: re.Pattern[str]
     prefix_before: re.Pattern[str]
-    nocase: tuple[re.Pattern[str], re.Pattern[str]]
-    reach: int
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """The spans of the anchors of ``text`` (and maybe a few more tokens), in order."""
-        if self.keys is None or self.others_at is not None or any(c in text for c in _FOLDS):
-            return self._find_lowered(text)
-        after, before = self.nocase  # on ``text`` as the others on ``text.lower()``
-        spans = self._word_spans(text, text.encode("ascii", "replace").lower(), before)
-        match = after.match
-        spans += [(i, j) for i, j in _digit_runs(text) if j - i in (4, 8) or match(text, j)]
-        spans.sort()
-        return spans
-
-    def _find_lowered(self, text: str) -> list[tuple[int, int]]:
-        """``find`` reading the lower-cased text (the regexes ignore case if its length
-        changes)."""
         low = text.lower()
         words, others, after, before = (
             self.words_at,
@@ -128,45 +96,16 @@ class Anchors:
             )
             others = others and re.compile(others.pattern, re.IGNORECASE)
             low = text
-        if words is self.words_at and self.keys is not None:
-            spans = self._word_spans(low, low.encode("ascii", "replace"), before)
-        else:
-            spans = [
-                (m.start(), m.end() - 1)
-                for m in words.finditer(" " + low)
-                if not m.lastindex or _after_prefix(low, m.start(), before)
-            ]
+        spans = [
+            (m.start(), m.end() - 1)
+            for m in words.finditer(" " + low)
+            if not m.lastindex or _after_prefix(low, m.start(), before)
+        ]
         match = after.match
         spans += [(i, j) for i, j in _digit_runs(low) if j - i in (4, 8) or match(low, j)]
         if others is not None:
             spans += [m.span() for m in others.finditer(low)]
         spans.sort()
-        return spans
-
-    def _word_spans(self, text: str, flat: bytes, before: re.Pattern[str]) -> list[tuple[int, int]]:
-        """The spans of the anchor words ``words_at`` finds in ``text`` lower-cased: each
-        letter run of ``flat`` (``text`` in ASCII, lower-cased, a byte a character) that is a
-        key, when ``words_at`` matches on the lower-cased characters around it."""
-        assert self.keys is not None
-        flat = flat.translate(self.letters_only)
-        present = self.keys.intersection(flat.split())
-        if not present:
-            return []
-        padded, spaced, match = b" " + flat + b" ", " " + text, self.words_at.match
-        reach, plain = self.reach, self.plain
-        spans: list[tuple[int, int]] = []
-        for word in present:
-            key, n = b" " + word + b" ", len(word)
-            i = padded.find(key)
-            while i >= 0 and word in plain:  # the letter run is all ``words_at`` asks of it
-                spans.append((i, i + n))
-                i = padded.find(key, i + n + 1)
-            while i >= 0:  # the word is text[i : i + n]; spaced[i] the character before it
-                near = spaced[i : _after_spaces(text, i + n) + reach + 1].lower()
-                m = match(near)
-                if m is not None and (not m.lastindex or _after_prefix(text, i, before)):
-                    spans.append((i, i + n))
-                i = padded.find(key, i + n + 1)
         return spans
 
 
@@ -223,42 +162,14 @@ def anchors(w: Words) -> Anchors:
     # not all letters ("valentine's") are never a token.
     singles = sorted(x for x in words if len(x) == 1 and not x.isalpha())
     after = set(_AFTER_NUMBER).union(w.months, w.shifts, w.units, w.cardinals, w.ordinals)
-    seconds = {key[1] for key in w.holidays if len(key) > 1}
-    ends = _ends(w, words, headless, after)
-    words_at = re.compile(rf"[^a-z](?:{_trie(ends)})")
-    after_number = re.compile(_next_token(after))
-    prefix_before = re.compile(_prefix_before(prefix))
     return Anchors(
         words=words,
         prefix=prefix,
-        keys=_keys(words),
-        plain=frozenset(x.encode() for x, end in ends.items() if end == _END and x.isascii()),
-        letters_only=bytes(x if 97 <= x <= 122 else 32 for x in range(256)),
-        words_at=words_at,
+        words_at=re.compile(_pattern(w, words, headless, after)),
         others_at=re.compile("|".join(map(re.escape, singles))) if singles else None,
-        after_number=after_number,
-        prefix_before=prefix_before,
-        nocase=(_nocase(after_number), _nocase(prefix_before)),
-        reach=max(map(len, after | _after_shift(w) | seconds | _NEEDS_AFTER)) + 1,
+        after_number=re.compile(_next_token(after)),
+        prefix_before=re.compile(_prefix_before(prefix)),
     )
-
-
-def _keys(words: frozenset[str]) -> frozenset[bytes] | None:
-    """The words of letters among ``words``, in bytes; ``None`` if one is not in ``a``-``z``."""
-    letters = [x for x in words if x.isalpha()]
-    if not all(x.isascii() and x.islower() for x in letters):
-        return None
-    return frozenset(x.encode() for x in letters)
-
-
-def _after_spaces(text: str, i: int) -> int:
-    """Where the spaces at offset ``i`` end."""
-    found = _SPACES.match(text, i)
-    return i if found is None else found.end()
-
-
-def _nocase(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, re.IGNORECASE)
 
 
 def _prefix_before(prefix: frozenset[str]) -> str:
@@ -269,9 +180,8 @@ def _prefix_before(prefix: frozenset[str]) -> str:
     return rf"(?:{'|'.join(words)})\Z" if words else "(?!)"
 
 
-def _ends(w: Words, words: frozenset[str], headless: set[str], after: set[str]) -> dict[str, str]:
-    """What each anchor word must be followed by (in the trie of them all): the end of a
-    word (``_END``); a
+def _pattern(w: Words, words: frozenset[str], headless: set[str], after: set[str]) -> str:
+    """One trie of every anchor word, each followed by what it needs: the end of a word; a
     word that may go on a date after a number, "next" or a holiday's first word; an empty
     group when no rule begins with it (it is kept after a prefix word); either for the
     words of ``_NEEDS``."""
@@ -285,13 +195,13 @@ def _ends(w: Words, words: frozenset[str], headless: set[str], after: set[str]) 
     shifted = letters & shifts - sure - numbers
     holidays = letters & first - sure - numbers - shifted
     plain = letters - numbers - shifted - holidays - headless - needs
-    ends = dict.fromkeys(plain, _END)
+    ends = dict.fromkeys(plain, "(?![a-z])")
     ends |= dict.fromkeys(numbers, rf"(?![a-z])(?={_next_token(after)})")
     ends |= dict.fromkeys(shifted, rf"(?![a-z])(?={_next_token(_after_shift(w))})")
     ends |= {x: rf"(?![a-z])(?:(?={_next_token(_NEEDS[x])})|())" for x in needs}
     ends |= {head: _holiday(head, w) for head in holidays}
     ends |= dict.fromkeys(headless, "(?![a-z])()")  # the group: kept after a prefix word
-    return ends
+    return rf"[^a-z](?:{_trie(ends)})"
 
 
 def _next_token(words: Iterable[str]) -> str:
@@ -312,7 +222,7 @@ def _after_shift(w: Words) -> set[str]:
 def _holiday(head: str, w: Words) -> str:
     """What must follow the first word of holiday names: the second word of one of them."""
     seconds = {key[1] for key in w.holidays if key[0] == head and len(key) > 1}
-    return _END + ("" if (head,) in w.holidays else f"(?={_next_token(seconds)})")
+    return "(?![a-z])" + ("" if (head,) in w.holidays else f"(?={_next_token(seconds)})")
 
 
 def _trie(words: Iterable[str] | Mapping[str, str]) -> str:

@@ -5,10 +5,10 @@ number word, "last", "yesterday", "week", a holiday's first word ...). Before it
 anchor a date has at most ``SPAN`` *prefix* words ("the", "from", "end", "of", "-" ...):
 "from the end of the year", "in a couple of weeks". So the grammar need only be tried at an
 anchor and at the run of prefix words just before it, and only at tokens some rule begins
-with; ``_dates_anchors`` finds the anchors (in C mostly: a set of the text's words, then a
-compiled regex at each anchor word; it also skips anchors where no date can be), and only
-small windows of the text around them are split into tokens. A window too narrow for a
-rule (a rule reading left of it) is widened and read again; reading right of it reads on.
+with; one compiled regular expression finds the anchors (``_dates_anchors``, which also
+skips anchors where no date can be), and only small windows of the text around them are
+split into tokens. A window too narrow for a rule (a rule reading left of it) is widened
+and read again; reading right of it reads on.
 ``find_everywhere`` tries every token of the whole text: the same result, slowly, kept as
 the oracle the fast path is tested against.
 """

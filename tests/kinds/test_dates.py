@@ -481,31 +481,6 @@ _CASED = st.lists(
 ).map("".join)
 
 
-@given(_news_like() | _news_like().map(str.upper) | st.text(max_size=80) | _CASED)
-@example("\u017fmay 2")
-@example("\u0131may")
-@example("in May\u017f")
-@example("2 \u017fept")
-def test_anchors_found_as_by_the_regex_scan(text: str) -> None:
-    """The anchors found from a set of the text's words, ignoring case, are those the one
-    regex finds in the lower-cased text."""
-    from discrepancy.kinds._dates_anchors import _after_prefix, _digit_runs, anchors
-    from discrepancy.kinds._dates_lex import resolve_lexicon
-
-    a = anchors(resolve_lexicon(None))
-    low = text.lower()
-    if len(low) == len(text):
-        want = [
-            (m.start(), m.end() - 1)
-            for m in a.words_at.finditer(" " + low)
-            if not m.lastindex or _after_prefix(low, m.start(), a.prefix_before)
-        ]
-        digits = _digit_runs(low)
-        want += [(i, j) for i, j in digits if j - i in (4, 8) or a.after_number.match(low, j)]
-        assert a.find(text) == sorted(want)
-    assert a.find(text) == a._find_lowered(text)
-
-
 _ASCII = st.characters(max_codepoint=127)
 
 
