@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +183,15 @@ def test_a_finding_quotes_repeated_facts_once_whatever_the_slot_size() -> None:
         assert quoted == once
         spans = [e.span for e in quoted.evidence]
         assert len(spans) == len(set(spans)) == len(sample(distinct(repeated)))
+
+
+def test_the_cycle_collector_is_left_as_it_was() -> None:
+    sources = [Source(id="a", text="15 people died."), Source(id="b", text="16 people died.")]
+    audit(sources)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        audit(sources)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
