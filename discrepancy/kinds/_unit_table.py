@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from discrepancy.kinds._anchors import FOLDS_ONTO_ASCII
-from discrepancy.lexicon import Lexicon, LexiconError
+from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
 
 FILE = "units.toml"
 KINDS = frozenset({"dimension", "duration", "currency", "percent"})
@@ -90,7 +90,10 @@ def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
-def _info(name: str, entry: Any, dimensions: Mapping[str, str]) -> UnitInfo:
+def _info(name: str, entry: Any, dimensions: Mapping[str, str], *, checked: bool) -> UnitInfo:
+    """One unit's entry, validated; its pint expression asked of pint unless ``checked``
+    (an entry as the package ships it: the tests ask pint about every one, so that a
+    process need not import pint to read the table)."""
     where = f"units.{name}"
     if not isinstance(entry, Mapping):
         raise LexiconError(FILE, where, "must be a table")
@@ -108,12 +111,13 @@ def _info(name: str, entry: Any, dimensions: Mapping[str, str]) -> UnitInfo:
     if not isinstance(family, str) or (family and kind != "currency"):
         raise LexiconError(FILE, f"{where}.family", "only currencies have a family (a string)")
     info = UnitInfo(name=name, kind=kind, dimension=dimension, pint=expression, family=family)
-    if expression and dimension != "money":
-        _check_pint(info, dimensions)
+    if expression and dimension != "money" and not checked:
+        check_pint(info, dimensions)
     return info
 
 
-def _check_pint(info: UnitInfo, dimensions: Mapping[str, str]) -> None:
+def check_pint(info: UnitInfo, dimensions: Mapping[str, str]) -> None:
+    """Raise ``LexiconError`` unless pint knows the unit's expression, in its dimension."""
     pint_registry = registry()
     try:
         got = pint_registry.Quantity(1, info.pint).dimensionality
@@ -293,7 +297,11 @@ def compiled(lexicon: Lexicon) -> Table:
     data = lexicon.table("units")
     dimensions = _mapping(data, "dimensions")
     raw_units = _mapping(data, "units")
-    units = {name: _info(name, entry, dimensions) for name, entry in raw_units.items()}
+    shipped = _mapping(default_lexicon().table("units"), "units")
+    units = {
+        name: _info(name, entry, dimensions, checked=shipped.get(name) == entry)
+        for name, entry in raw_units.items()
+    }
     for info in units.values():
         family = units.get(info.family) if info.family else None
         if info.family and (family is None or family.kind != "currency" or family.family):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -429,6 +431,28 @@ def test_every_unit_is_known_to_pint() -> None:
         assert quantity.to_base_units().magnitude > 0, name
         checked += 1
     assert checked > 100
+
+
+def test_every_shipped_unit_has_the_dimension_pint_gives() -> None:
+    """What reading the table skips for the package's own entries, done here for all."""
+    lexicon = default_lexicon()
+    dimensions = lexicon.table("units")["dimensions"]
+    infos = [
+        i for i in _unit_table.compiled(lexicon).units.values() if i.pint and i.dimension != "money"
+    ]
+    for info in infos:
+        _unit_table.check_pint(info, dimensions)
+    assert len(infos) > 100
+
+
+def test_reading_the_shipped_units_imports_no_pint() -> None:
+    code = (
+        "import sys; from discrepancy import find_quantities;"
+        "find_quantities('22 miles off the coast, 5 kg');"
+        "print('pint' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_money_units_are_codes_or_lower_case() -> None:
