@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -21,6 +22,7 @@ from discrepancy import align, checks, compare, extract
 from discrepancy.checks import SourceChecks
 from discrepancy.duplicates import Fingerprint, find_copies, fingerprint
 from discrepancy.findings import Context
+from discrepancy.kinds._unit_table import registry
 from discrepancy.lexicon import Lexicon, default_lexicon, load_lexicon
 from discrepancy.model import Fact, Finding, InputProblem, Report, Source, Span, Value
 from discrepancy.text import sentences
@@ -64,6 +66,23 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+@contextlib.contextmanager
+def _meanwhile(work: Callable[[], object]) -> Iterator[None]:
+    """Run ``work`` in a thread of this process during the block (an idle process waiting
+    for its workers); its errors are left for the later call that needs it."""
+    thread = threading.Thread(target=_quietly, args=(work,), daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
+def _quietly(work: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):  # whoever needs it next will see the error
+        work()
 
 
 def _across(
@@ -121,6 +140,7 @@ def extract_all(
         with (
             ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extra,)) as pool,
             _collector_paused(),  # this process only receives facts
+            _meanwhile(registry),  # pint, for comparing units later, while workers work
         ):
             mapped = pool.map(_extract_one, sources, chunksize=chunk)
             for done, (rows, prints, checked) in enumerate(mapped, start=1):
