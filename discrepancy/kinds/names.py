@@ -35,11 +35,8 @@ from rapidfuzz.distance import Levenshtein
 
 from discrepancy.kinds import designators
 from discrepancy.kinds._names_data import Names, compiled, fold, strings, table_of
-from discrepancy.kinds._names_data import entity as _entity  # noqa: F401  (tests read it)
 from discrepancy.kinds._names_plans import apply as _apply
-from discrepancy.kinds._names_plans import common_opener as _common_opener  # noqa: F401  (tests)
 from discrepancy.kinds._names_plans import plans as _plans
-from discrepancy.kinds._names_plans import title_split as _title_split  # noqa: F401  (tests)
 from discrepancy.kinds._names_runs import runs
 from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Entity, Mention

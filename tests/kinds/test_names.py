@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from discrepancy.kinds import _names_data as _data
+from discrepancy.kinds import _names_plans as _plans
 from discrepancy.kinds import _names_runs as _runs
 from discrepancy.kinds import designators, names
 from discrepancy.kinds._names_runs import Token
@@ -459,11 +460,11 @@ def _slow_mention(
 ) -> tuple[Mention, Mention] | None:
     while run and (run[0].word in data.stop or run[0].word in data.connectors):
         run = run[1:]
-    if run and names._common_opener(text, run[0], data, used_lower):
+    if run and _plans.common_opener(text, run[0], data, used_lower):
         run = run[1:]
     while run and run[-1].word in data.stop:
         run = run[:-1]
-    split = names._title_split(run, data)
+    split = _plans.title_split(run, data)
     title, name = run[:split], run[split:]
     if name and designators.variant_key(text[name[0].start : name[-1].end]) in data.weapons:
         return None
@@ -483,7 +484,7 @@ def _slow_mention(
     if before and before.group(1) in data.lower_titles:
         title_start -= len(before.group(1)) + 1
     title_text = " ".join(text[title_start:start].split())
-    entity = names._entity(text[start:end], title_text, data)
+    entity = _data.entity(text[start:end], title_text, data)
     name_mention = Mention(
         start=start, end=end, surface=text[start:end], kind=entity.kind, value=entity
     )
