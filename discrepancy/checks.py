@@ -118,22 +118,17 @@ def _single(
 
 def _sentence(source: Source, start: int, split: Sequence[Sentence] | None) -> str:
     """The sentence of ``source`` around offset ``start`` (``split``: its sentences, if known)."""
-    sents: Sequence[Sentence] = split or ()
-    if split is None:
-        sents, starts = _sentences(source.text, source.body_start)
-        i = bisect.bisect_right(starts, start) - 1
-    else:
-        i = bisect.bisect_right(split, start, key=lambda s: s.start) - 1
+    sents = _sentences(source.text, source.body_start) if split is None else split
+    i = bisect.bisect_right(sents, start, key=lambda s: s.start) - 1
     if i >= 0 and start < sents[i].end:
         return source.text[sents[i].start : sents[i].end]
     return ""
 
 
 @functools.lru_cache(maxsize=16)
-def _sentences(text: str, start: int) -> tuple[tuple[Sentence, ...], tuple[int, ...]]:
-    """The sentences of one text and where they start, split once however many slips."""
-    found = tuple(sentences(text, start))
-    return found, tuple(s.start for s in found)
+def _sentences(text: str, start: int) -> tuple[Sentence, ...]:
+    """The sentences of one text, split once however many slips."""
+    return tuple(sentences(text, start))
 
 
 def doubled_words(

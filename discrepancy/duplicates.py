@@ -67,14 +67,15 @@ def fingerprint(source: Source, split: Sequence[Sentence] | None = None) -> Fing
     """
     text = source.text
     split = sentences(text, source.body_start) if split is None else split
-    folded = text.casefold()  # once, not per sentence: folding maps character to character
-    if len(folded) != len(text):  # ... unless a letter folds to several ("ß" to "ss")
-        hashes = frozenset(_digest(text[s.start : s.end]) for s in split if s.end - s.start > 20)
-        return Fingerprint(
-            source=source.id, text=_digest(text[source.body_start :]), sentences=hashes
-        )
-    hashes = frozenset(_hash(folded[s.start : s.end]) for s in split if s.end - s.start > 20)
-    return Fingerprint(source=source.id, text=_hash(folded[source.body_start :]), sentences=hashes)
+    whole = text.casefold()  # once, not per sentence: folding maps character to character,
+    same = len(whole) == len(text)  # ... unless a letter folds to several ("ß" to "ss")
+
+    def folded(start: int, end: int) -> str:
+        return whole[start:end] if same else text[start:end].casefold()
+
+    hashes = frozenset(_hash(folded(s.start, s.end)) for s in split if s.end - s.start > 20)
+    body = _hash(folded(source.body_start, len(text)))
+    return Fingerprint(source=source.id, text=body, sentences=hashes)
 
 
 def find_copies(
@@ -112,12 +113,9 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.sha1(_normal(text).encode()).digest()[:8]
-
-
 def _hash(folded: str) -> bytes:
-    """``_digest`` of a text already case folded (white space is never folded)."""
+    """A short hash of ``_normal`` of a text, given the text already case folded (folding
+    never makes or removes white space)."""
     return hashlib.sha1(" ".join(folded.split()).encode()).digest()[:8]
 
 
