@@ -222,12 +222,8 @@ def sample(
     if len(facts) <= LARGE and not always:
         return list(facts)
     kept: dict[str, list[Fact]] = defaultdict(list)
-    seen: set[tuple[str, str]] = set()
-    for fact in sorted(facts, key=_PLACE):
-        value = said(fact.value)
-        if len(kept[value]) < per_value and (value, fact.span.source) not in seen:
-            kept[value].append(fact)
-            seen.add((value, fact.span.source))
+    for fact in _shortlist(facts, per_value):
+        kept[said(fact.value)].append(fact)
     return [f for group in kept.values() for f in group]
 
 
@@ -237,16 +233,16 @@ def listing(facts: Sequence[Fact]) -> str:
     A long list is summarised: the first sources, then how many more say each value.
     """
     seen = _said(facts)
-    said = [f"{source} says {' and '.join(values)}" for source, values in seen.items()]
-    if len(said) <= LISTED:
-        return "; ".join(said)
+    parts = [f"{source} says {' and '.join(values)}" for source, values in seen.items()]
+    if len(parts) <= LISTED:
+        return "; ".join(parts)
     counts: dict[str, int] = defaultdict(int)
     for values in seen.values():
         counts[" and ".join(values)] += 1
     tally = ", ".join(
         f"{n} say {value}" for value, n in sorted(counts.items(), key=lambda kv: -kv[1])
     )
-    return f"{len(said)} sources: {tally}"
+    return f"{len(parts)} sources: {tally}"
 
 
 def sources_of(facts: Iterable[Fact]) -> list[str]:
@@ -323,7 +319,8 @@ def _said(facts: Sequence[Fact]) -> dict[str, list[str]]:
 
 
 def _shortlist(facts: Sequence[Fact], per_value: int) -> list[Fact]:
-    """``sample`` with ``per_value``, kept in order of source and offset."""
+    """At most ``per_value`` facts of each value, one per source and value, in order of
+    source and offset (``sample`` groups them by value)."""
     kept: dict[str, int] = defaultdict(int)
     seen: set[tuple[str, str]] = set()
     out = []
