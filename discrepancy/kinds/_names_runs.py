@@ -84,11 +84,13 @@ def runs(
             start = chain.start() if chain else start
         if chain is None:
             return out
-        if start > scan.acronym_fence and scan.inside_acronym(start):
+        if start > scan.acronyms.fence and scan.acronyms.overlaps(start, start):
             pos = start + 1
             continue
         words = chain.group()
-        if start + len(words) > scan.fence and scan.blocked_within(start, start + len(words)):
+        if start + len(words) > scan.blocked.fence and scan.blocked.overlaps(
+            start, start + len(words)
+        ):
             words = _unblocked(text, start, start + len(words), scan)
             if not words:  # the first word is blocked: read, and no run
                 pos = TOKEN.match(text, start).end()  # type: ignore[union-attr]
@@ -108,7 +110,7 @@ def runs(
 def _unblocked(text: str, start: int, end: int, scan: _Scan) -> str:
     """The chain ``start:end`` up to the first word a blocked span meets (such a word ends
     a run like a lower-case word): empty if it is the first."""
-    blocked, first = scan.blocked, scan.next_block
+    blocked, first = scan.blocked.spans, scan.blocked.next
     last = start
     for word in TOKEN.finditer(text, start, end):
         begin, last_end = word.span()
@@ -207,40 +209,37 @@ def _may_start(text: str, start: int) -> bool:
     return not (before.isalnum() or (before in "'’‐-" and start > 1 and text[start - 2].isalnum()))
 
 
+class _Sweep:
+    """Sorted spans that do not overlap, asked about at positions that only grow: a cursor
+    that moves forward, and ``fence``, where the next span starts (before it, none is)."""
+
+    def __init__(self, spans: list[tuple[int, int]], end: int) -> None:
+        self.spans, self.end = spans, end
+        self.next = 0
+        self.fence = spans[0][0] if spans else end
+
+    def overlaps(self, begin: int, end: int) -> bool:
+        """Whether a span overlaps ``begin:end`` (or holds ``begin`` strictly inside, when
+        ``begin == end``)."""
+        spans = self.spans
+        while self.next < len(spans) and spans[self.next][1] <= begin:
+            self.next += 1
+        self.fence = spans[self.next][0] if self.next < len(spans) else self.end
+        return self.next < len(spans) and spans[self.next][0] < end
+
+
 class _Scan:
-    """The state of the reading: where it stopped, the next blocked span, the acronyms."""
+    """The state of the reading: where it stopped, the blocked spans, the dotted acronyms."""
 
     def __init__(self, text: str, data: Names, blocked: list[tuple[int, int]]) -> None:
-        self.text, self.data, self.blocked = text, data, blocked
+        self.text, self.data = text, data
         self.end = 0  # the end of the last word read
-        self.next_block = 0
-        self.fence = blocked[0][0] if blocked else len(text)  # no blocked span starts before
+        self.blocked = _Sweep(blocked, len(text))
         hint = _ACRONYM_HINT.search(text)
-        self.chains = (
+        chains = (
             [(m.start(), m.end()) for m in _CHAIN.finditer(text, hint.start() - 1)] if hint else []
         )
-        self.next_chain = 0
-        self.acronym_fence = self.chains[0][0] if self.chains else len(text)  # none inside before
-
-    def inside_acronym(self, start: int) -> bool:
-        """Whether ``start`` is inside a dotted acronym (asked in increasing order)."""
-        chains = self.chains
-        while self.next_chain < len(chains) and chains[self.next_chain][1] <= start:
-            self.next_chain += 1
-        self.acronym_fence = (
-            chains[self.next_chain][0] if self.next_chain < len(chains) else len(self.text)
-        )
-        return self.next_chain < len(chains) and chains[self.next_chain][0] < start
-
-    def blocked_within(self, begin: int, end: int) -> bool:
-        """Whether a blocked span overlaps ``begin:end`` (asked in increasing order)."""
-        blocked = self.blocked
-        while self.next_block < len(blocked) and blocked[self.next_block][1] <= begin:
-            self.next_block += 1
-        self.fence = (
-            blocked[self.next_block][0] if self.next_block < len(blocked) else len(self.text)
-        )
-        return self.next_block < len(blocked) and blocked[self.next_block][0] < end
+        self.acronyms = _Sweep(chains, len(text))
 
     def read_from(self, start: int, out: list[list[Token]]) -> bool:
         """Read words from ``start`` (where a word starts) until no run is open; whether
@@ -290,7 +289,7 @@ class _Scan:
 
     def _blocked(self, begin: int, end: int) -> bool:
         """Whether the word at ``begin:end`` overlaps a blocked span (words come in order)."""
-        return self.next_block < len(self.blocked) and self.blocked_within(begin, end)
+        return self.blocked.next < len(self.blocked.spans) and self.blocked.overlaps(begin, end)
 
 
 def capitalised(word: str) -> bool:
