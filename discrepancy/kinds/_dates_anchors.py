@@ -23,13 +23,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import attrs
 
 from discrepancy.kinds._dates_absolute import RANGE_WORDS
 from discrepancy.kinds._dates_lex import STARTERS, Words
 from discrepancy.kinds._dates_scan import ORDINAL_SUFFIXES, SEPARATORS
+from discrepancy.kinds._numlex import trie_pattern
 
 # The words a date may begin with before its first anchor, and how many of them in a row.
 PREFIX = frozenset({
@@ -226,30 +226,9 @@ def _holiday(head: str, w: Words) -> str:
 
 
 def _trie(words: Iterable[str] | Mapping[str, str]) -> str:
-    """A regex matching any of ``words``, as a trie so that a failing match fails early;
-    from a mapping, each word followed by its pattern.
+    """``trie_pattern`` of ``words``, never matching when there are none.
 
-    >>> _trie(["may", "mar", "march"])
-    'ma(?:r(?:ch)?|y)'
-    >>> _trie({"mar": "(?!h)", "march": "(?!e)"})
-    'mar(?:ch(?!e)|(?!h))'
+    >>> _trie(["may", "mar", "march"]), _trie([])
+    ('ma(?:r(?:ch)?|y)', '(?!)')
     """
-    ends = words if isinstance(words, Mapping) else dict.fromkeys(words, "")
-    root: dict[str, Any] = {}
-    for word, end in ends.items():
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = end
-    return _branches(root) or "(?!)"
-
-
-def _branches(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _branches(rest) for ch, rest in sorted(node.items()) if ch]
-    end: str | None = node.get("")
-    if not alts:
-        return end or ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if end is None:
-        return body
-    return f"(?:{body})?" if end == "" else f"(?:{body}|{end})"
+    return trie_pattern(words) or "(?!)"

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from discrepancy.kinds._numlex import trie_pattern
 from discrepancy.lexicon import Lexicon, LexiconError
 from discrepancy.model import Entity
 from discrepancy.similarity import DASHES
@@ -194,22 +195,7 @@ def _trie(words: list[str]) -> str:
     >>> print(_trie(["UK", "TR", "", "MP-3"]))
     (?:[Mm][Pp]\\-3|[Tt][Rr]|[Uu][Kk])?
     """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def expression(node: dict[str, Any]) -> str:
-        branches = [_any_case(c) + expression(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return expression(tree)
+    return trie_pattern(words, char=_any_case)
 
 
 def _any_case(char: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -76,30 +76,39 @@ def section(lex: Lexicon, name: str) -> Mapping[str, Any]:
     return value
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` factored by common prefixes (no backtracking blow-up).
+def trie_pattern(
+    words: Iterable[str] | Mapping[str, str], *, char: Callable[[str], str] = re.escape
+) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (no backtracking
+    blow-up; a failing match fails early); "" when there are none. From a mapping, each word
+    is followed by its own pattern; ``char`` writes one character (escaped by default).
 
     >>> trie_pattern(["ten", "tenth", "two"])
     't(?:en(?:th)?|wo)'
+    >>> trie_pattern({"mar": "(?!h)", "march": "(?!e)"})
+    'mar(?:ch(?!e)|(?!h))'
     """
+    ends = words if isinstance(words, Mapping) else dict.fromkeys(words, "")
     trie: dict[str, Any] = {}
-    for word in words:
+    for word, end in ends.items():
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
-    return _render(trie)
+        node[""] = end
+    return _render(trie, char)
 
 
-def _render(node: dict[str, Any]) -> str:
-    end = "" in node
-    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
+def _render(node: dict[str, Any], char: Callable[[str], str]) -> str:
+    end: str | None = node.get("")
+    branches = [char(ch) + _render(child, char) for ch, child in sorted(node.items()) if ch]
     if not branches:
-        return ""
+        return end or ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end is None:
+        return body
     if end:
-        return (f"(?:{body})" if len(branches) == 1 and len(body) > 1 else body) + "?"
-    return body
+        return f"(?:{body}|{end})"
+    return (f"(?:{body})" if len(branches) == 1 and len(body) > 1 else body) + "?"
 
 
 def _add(words: dict[str, list[Word]], key: str, word: Word) -> None:
