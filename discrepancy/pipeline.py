@@ -10,11 +10,14 @@ per article) -> ``Report``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import operator
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 import attrs
 
@@ -24,7 +27,18 @@ from discrepancy.duplicates import Fingerprint, find_copies, fingerprint
 from discrepancy.findings import Context
 from discrepancy.kinds._unit_table import registry
 from discrepancy.lexicon import Lexicon, default_lexicon, load_lexicon
-from discrepancy.model import Fact, Finding, InputProblem, Report, Source, Span, Value
+from discrepancy.model import (
+    DateInterval,
+    Entity,
+    Fact,
+    Finding,
+    InputProblem,
+    Interval,
+    Report,
+    Source,
+    Span,
+    Value,
+)
 from discrepancy.text import sentences
 
 Progress = Callable[[int, int], None]
@@ -143,8 +157,9 @@ def extract_all(
             _meanwhile(registry),  # pint, for comparing units later, while workers work
         ):
             mapped = pool.map(_extract_one, sources, chunksize=chunk)
+            values = _Values()
             for done, (rows, prints, checked) in enumerate(mapped, start=1):
-                results.append((_unpack(rows), prints, checked))
+                results.append((_unpack(rows, values), prints, checked))
                 if progress is not None:
                     progress(done, total)
     return Extracted(
@@ -181,20 +196,67 @@ def _init_worker(extra_files: tuple[str, ...]) -> None:
     _worker_lexicon = load_lexicon(*extra_files) if extra_files else default_lexicon()
 
 
-def _extract_one(source: Source) -> tuple[list[_Row], Fingerprint, SourceChecks]:
+def _extract_one(source: Source) -> tuple[_Rows, Fingerprint, SourceChecks]:
     facts, prints, checked = _analyse(source, _worker_lexicon or default_lexicon())
     return _pack(facts), prints, checked
 
 
 # Facts cross from a worker to the main process as plain tuples: pickling them is a C
 # loop, where attrs objects are pickled through Python calls (2.5x faster to send, 1.7x
-# to receive and rebuild, measured on generated articles).
-_Row = tuple[str, int, int, str, str, str, Value, str, str, str]
+# to receive and rebuild, measured on generated articles). Values go as (class, fields);
+# the main process builds each distinct name and date once (``_Values``), not once per
+# mention: unpickling an attrs object is a Python call, and the same names recur in
+# article after article.
+_Packed = tuple[int, tuple[Any, ...]]
+_Row = tuple[str, int, int, str, str, str, int, str, str, str]
+_Rows = tuple[list[_Packed], list[_Row]]
+_VALUE_CLASSES: tuple[type[Value], ...] = (Interval, DateInterval, Entity)
 
 
-def _pack(facts: Sequence[Fact]) -> list[_Row]:
-    """``facts`` as tuples, for ``_unpack`` in another process."""
-    return [
+@functools.cache
+def _fields_of(index: int) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
+    """The field names of value class ``index`` and a getter of all of them at once."""
+    names = tuple(a.name for a in attrs.fields(_VALUE_CLASSES[index]))
+    return names, operator.attrgetter(*names)
+
+
+def _pack_value(value: Value) -> _Packed:
+    index = _VALUE_CLASSES.index(type(value))
+    return index, _fields_of(index)[1](value)
+
+
+class _Values:
+    """Values rebuilt from ``_pack_value``; names and dates shared between equal ones."""
+
+    def __init__(self) -> None:
+        self.built: dict[tuple[object, ...], Value] = {}
+
+    def __call__(self, packed: _Packed) -> Value:
+        index, fields = packed
+        if _VALUE_CLASSES[index] is Interval:  # few, and -0.0 == 0.0: never shared
+            return self.build(index, fields)
+        key = (index, fields, tuple(map(type, fields)))  # True == 1, but not the same
+        value = self.built.get(key)
+        if value is None:
+            value = self.built[key] = self.build(index, fields)
+        return value
+
+    @staticmethod
+    def build(index: int, fields: tuple[Any, ...]) -> Value:
+        names = _fields_of(index)[0]
+        return _VALUE_CLASSES[index](**dict(zip(names, fields, strict=True)))
+
+
+def _pack(facts: Sequence[Fact]) -> _Rows:
+    """``facts`` as tuples, for ``_unpack`` in another process: each distinct value
+    object once, and rows that point to it."""
+    where: dict[int, int] = {}  # id of a value object -> its place in ``values``
+    values: list[_Packed] = []
+    for fact in facts:
+        if id(fact.value) not in where:
+            where[id(fact.value)] = len(values)
+            values.append(_pack_value(fact.value))
+    rows = [
         (
             s.source,
             s.start,
@@ -202,7 +264,7 @@ def _pack(facts: Sequence[Fact]) -> list[_Row]:
             s.surface,
             s.sentence,
             f.kind,
-            f.value,
+            where[id(f.value)],
             f.role,
             f.subject,
             f.attribution,
@@ -210,27 +272,30 @@ def _pack(facts: Sequence[Fact]) -> list[_Row]:
         for f in facts
         for s in (f.span,)
     ]
+    return values, rows
 
 
-def _unpack(rows: Sequence[_Row]) -> list[Fact]:
-    """The facts that ``_pack`` made ``rows`` of.
+def _unpack(packed: _Rows, values: _Values | None = None) -> list[Fact]:
+    """The facts that ``_pack`` made ``packed`` of; ``values`` rebuilds their values (one
+    for many calls shares equal names and dates across them).
 
-    >>> from discrepancy.model import Interval
     >>> fact = Fact(span=Span(source="a", start=0, end=2, surface="15"), kind="count",
     ...             value=Interval(low=15, high=15), role="people killed")
     >>> _unpack(_pack([fact])) == [fact]
     True
     """
+    value_of = values or _Values()
+    distinct = [value_of(v) for v in packed[0]]
     return [
         Fact(
             span=Span(source=source, start=start, end=end, surface=surface, sentence=sentence),
             kind=kind,
-            value=value,
+            value=distinct[value],
             role=role,
             subject=subject,
             attribution=said,
         )
-        for source, start, end, surface, sentence, kind, value, role, subject, said in rows
+        for source, start, end, surface, sentence, kind, value, role, subject, said in packed[1]
     ]
 
 
