@@ -43,13 +43,15 @@ def align(facts: Sequence[Fact], *, lexicon: Lexicon) -> tuple[list[Slot], list[
     groups: dict[str, list[Fact]] = defaultdict(list)
     surnames = _surnames(facts, lexicon)
     families: dict[tuple[str, str], str] = {}  # (kind, role) -> key, for facts not names
+    named: dict[str, str] = {}  # variant key -> slot key, for names
     for fact in sorted(facts, key=_PLACE):  # once for all: each group comes out in order
         role = fact.role
         if not role:  # a fact with no role answers no question another source could share
             continue
         value = fact.value
         if fact.kind in NAME_KINDS and isinstance(value, Entity):
-            key = f"name:{surnames.get(value.variant_key, value.variant_key)}"
+            if (key := named.get(value.variant_key, "")) == "":
+                key = named[value.variant_key] = slot_key(fact, surnames)
         elif (key := families.get((fact.kind, role), "")) == "":
             key = families[(fact.kind, role)] = slot_key(fact)
         groups[key].append(fact)
@@ -59,7 +61,7 @@ def align(facts: Sequence[Fact], *, lexicon: Lexicon) -> tuple[list[Slot], list[
         members = groups[key]
         # sorted by source: two sources at least when the first and last differ
         shared = members[0].span.source != members[-1].span.source
-        if shared or (key.startswith("name:") and len({_spelling(f) for f in members}) >= 2):
+        if shared or (key.startswith("name:") and len(set(map(_spelling, members))) >= 2):
             slots.append(
                 Slot(key=key, label=_label(members), kind=members[0].kind, facts=tuple(members))
             )
@@ -98,5 +100,5 @@ def _spelling(fact: Fact) -> str:
 def _label(members: Sequence[Fact]) -> str:
     if members[0].kind not in NAME_KINDS:
         return members[0].role
-    counts = Counter(_spelling(f) for f in members)
+    counts = Counter(map(_spelling, members))
     return min(counts, key=lambda k: (-counts[k], k))

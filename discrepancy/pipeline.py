@@ -25,6 +25,7 @@ from discrepancy import align, checks, compare, extract
 from discrepancy.checks import SourceChecks
 from discrepancy.duplicates import Fingerprint, find_copies, fingerprint
 from discrepancy.findings import Context
+from discrepancy.kinds import names, units
 from discrepancy.kinds._unit_table import registry
 from discrepancy.lexicon import Lexicon, default_lexicon, load_lexicon
 from discrepancy.model import (
@@ -154,7 +155,7 @@ def extract_all(
         with (
             ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extra,)) as pool,
             _collector_paused(),  # this process only receives facts
-            _meanwhile(registry),  # pint, for comparing units later, while workers work
+            _meanwhile(functools.partial(_ready_to_compare, lexicon)),
         ):
             mapped = pool.map(_extract_one, sources, chunksize=chunk)
             values = _Values()
@@ -170,6 +171,14 @@ def extract_all(
 
 
 _OneSource = tuple[list[Fact], Fingerprint, SourceChecks]
+
+
+def _ready_to_compare(lexicon: Lexicon) -> None:
+    """Load what the cross-source stages need in this process (pint, the unit table,
+    the name tables: ~0.5 s), while the workers extract and this process mostly waits."""
+    registry()
+    units.to_base(1.0, "meter", lexicon=lexicon)
+    names.variant_key("A", lexicon=lexicon)
 
 
 def _analyse(source: Source, lexicon: Lexicon) -> _OneSource:
