@@ -45,6 +45,9 @@ from discrepancy.text import sentences
 Progress = Callable[[int, int], None]
 _RANK = {"conflict": 0, "likely_typo": 1, "compatible": 2, "variant": 3, "consistent": 4}
 _PARALLEL_FROM = 64  # fewer sources than this are extracted in-process: workers cost more
+# Sources per task sent to a worker: enough that sending costs little, few enough that
+# the last task (run while the other workers may have nothing left) is short.
+_CHUNK = 50
 
 
 def audit(
@@ -151,7 +154,7 @@ def extract_all(
                 progress(done, total)
     else:
         extra = tuple(o for o in lexicon.origin if o != "package")
-        chunk = max(1, total // (workers * 8))
+        chunk = max(1, min(_CHUNK, total // (workers * 8)))
         with (
             ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extra,)) as pool,
             _collector_paused(),  # this process only receives facts
