@@ -27,7 +27,7 @@ POINT = "point"  # point (decimal)
 DIG = "dig"  # digits
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # hashed as a cache key (``_numwords._lone``)
 class Word:
     """What one number word means to the grammar."""
 

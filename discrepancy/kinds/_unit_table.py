@@ -230,6 +230,11 @@ class Alternation:
         self.full = self._compile(part.body for part in self._parts)
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._by_word: dict[str, re.Pattern[str] | None] = {}
+        self._words = frozenset(part.word for part in self._parts)
+
+    def may_open(self, word: str) -> bool:
+        """False when ``match_word`` surely finds nothing for ``word`` (a cheap test)."""
+        return word in self._words or None in self._words
 
     def _compile(self, bodies: Iterable[str]) -> re.Pattern[str]:
         return re.compile(f"{self._lead}(?P<cur>{'|'.join(bodies) or '(?!)'})")

@@ -28,7 +28,9 @@ from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds import _compound as cp
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import units
+from discrepancy.kinds._numlex import trie_pattern
 from discrepancy.kinds._parts import PERCENT, Part, read_part, unit_after
+from discrepancy.kinds._unit_table import HYPHENS, SPACE
 from discrepancy.kinds.numbers import NumberMatch, merge_free, scan_lower
 from discrepancy.lexicon import Lexicon, default_lexicon
 from discrepancy.model import Interval, Mention
@@ -36,9 +38,9 @@ from discrepancy.model import Interval, Mention
 __all__ = ["find", "parse"]
 
 _ARTICLE_UNIT = re.compile(r"(?<![A-Za-z])(?P<a>an?)[ \t-]{1,3}(?P<w>[A-Za-z]+)", re.I)
-# _ARTICLE_UNIT on lower-cased text (see anchors.safe), led by a literal: much faster
-_ARTICLE_UNIT_LOWER = re.compile(r"(?P<a>a(?<![a-z]a)n?)[ \t-]{1,3}(?P<w>[a-z]+)")
 _WORD = re.compile(r"[A-Za-z]+")
+# a second word after the first one of a unit's surface ("russian ruble")
+_SECOND = re.compile(f"(?:{SPACE}+|[{HYPHENS}])(?P<w>[A-Za-z]+)")
 _THE = re.compile(r"(?<![A-Za-z])the[ \t]{1,3}\Z", re.I)
 
 
@@ -74,8 +76,9 @@ def _with_articles(
     ``lower`` is the lower-cased text when it may stand for the text (``anchors.safe``).
     """
     extra = []
-    first_words = _unit_words(lexicon or default_lexicon())
-    found = _ARTICLE_UNIT.finditer(text) if lower is None else _ARTICLE_UNIT_LOWER.finditer(lower)
+    lex = lexicon or default_lexicon()
+    first_words = _unit_words(lex)
+    found = _ARTICLE_UNIT.finditer(text) if lower is None else _article_unit(lex).finditer(lower)
     for m in found:
         if m.group("w").lower() not in first_words:
             continue  # cheap test before asking units
@@ -90,12 +93,47 @@ def _with_articles(
 @functools.cache
 def _unit_words(lexicon: Lexicon) -> frozenset[str]:
     """The first words of the units' surfaces, lower-cased (from ``units.surfaces``)."""
-    words = set()
-    for surface in units.surfaces(lexicon=lexicon):
-        first = _WORD.match(surface.surface)
-        if surface.side == "after" and first is not None:
-            words.add(first.group().lower())
-    return frozenset(words)
+    return frozenset(_second_words(lexicon))
+
+
+@functools.cache
+def _second_words(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
+    """The first words of the units' surfaces (lower-cased), each with the second words
+    that must follow it (lower-cased leading letters), ``None`` when it may stand alone.
+
+    Every first word may stand alone when some surface starts with a character that may
+    separate "a" from the word: the unit would then not start at the word.
+    """
+    seconds: dict[str, set[str] | None] = {}
+    after = [s.surface for s in units.surfaces(lexicon=lexicon) if s.side == "after"]
+    alone = any(surface[:1] in " \t-" for surface in after)
+    for surface in after:
+        first = _WORD.match(surface)
+        if first is None:
+            continue
+        word = first.group().lower()
+        second = None if alone else _SECOND.match(surface, first.end())
+        known = seconds.setdefault(word, set())
+        if second is None:
+            seconds[word] = None
+        elif known is not None:
+            known.add(second.group("w").lower())
+    return {w: None if s is None else frozenset(s) for w, s in seconds.items()}
+
+
+@functools.cache
+def _article_unit(lexicon: Lexicon) -> re.Pattern[str]:
+    """``_ARTICLE_UNIT`` for lower-cased text (see ``anchors.safe``), led by a literal and
+    matching only words that may begin a unit's surface (``_second_words``), or "a"/"an"
+    (which ``_ARTICLE_UNIT`` reads as a word too: the next article starts after it)."""
+    ends = {
+        word: "(?![a-z])"
+        if seconds is None
+        else f"(?![a-z])(?=(?:{SPACE}+|[{HYPHENS}])(?:{trie_pattern(sorted(seconds))}))"
+        for word, seconds in _second_words(lexicon).items()
+    }
+    words = trie_pattern(dict(sorted(ends.items()))) or "(?!)"
+    return re.compile(r"(?P<a>a(?<![a-z]a)n?)[ \t-]{1,3}(?P<w>" + words + r"|an?(?![a-z]))")
 
 
 def _compose(

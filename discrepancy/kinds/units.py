@@ -126,6 +126,8 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
     start = sep.end() if sep else pos
     hyphen = start > pos and text[pos] in "-\u2010\u2011"
     word = LETTERS.match(text, start, start + _WINDOW)
+    if word is not None and not _may_open(table, word.group()):
+        return None
     found = _plain_after(table, text, start, word, glued=start == pos, hyphen=hyphen)
     scaled = None if hyphen else _surface_at(table.scaled, text, start, word)
     longest = scaled is not None and (found is None or scaled.end() >= found[1])
@@ -136,6 +138,12 @@ def unit_after(text: str, pos: int, *, lexicon: Lexicon | None = None) -> UnitMa
         return None
     rate = _per(table, text, found[2], found[1])
     return _make(table, text, *(found if rate is None else (found[0], *rate)))
+
+
+def _may_open(table: Table, word: str) -> bool:
+    """False when no surface, plain or scaled, starts with the run of letters ``word``."""
+    lower = word.lower()
+    return lower in table.first_letters or not word.isascii() or table.scaled.may_open(lower)
 
 
 def _per(table: Table, text: str, unit: str, end: int) -> tuple[int, str] | None:
