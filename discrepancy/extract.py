@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 
@@ -26,14 +27,17 @@ from discrepancy.lexicon import Lexicon
 from discrepancy.model import DateInterval, Entity, Fact, Interval, Mention, Source, Span
 from discrepancy.text import Sentence, sentences
 
-_ATTRIBUTED = re.compile(
-    r"""\b(?:according\ to|citing)\s+(?:the\s+|a\s+|an\s+)?  # the attribution's opening
+_ATTRIBUTED = re.compile(  # the opening is \b(?:according\ to|citing), see roles._cue
+    r"""(?-i:[aAcC])(?<=\b.)(?:(?<=a)ccording\ to|(?<=c)iting)\s+(?:the\s+|a\s+|an\s+)?
         (?P<who>[^,.;:“”"]{2,60}?)                        # who: up to the next stop
         (?=[,.;:“”"]|\s+(?:said|says|report|statement)\b|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "who"})
+_AT = operator.attrgetter("start")  # sort keys, at C speed
+_PLACE = operator.attrgetter("start", "end")
+_FACT_ORDER = operator.attrgetter("span.start", "span.end", "kind")
 
 
 def extract(
@@ -60,7 +64,7 @@ def extract(
         for m in _shift(quantities.find(body, lexicon=lexicon, reference_date=ref), offset)
         if not taken.overlaps(m.start, m.end)
     ]
-    people = sorted(_shift(names.find(body, lexicon=lexicon), offset), key=lambda m: m.start)
+    people = sorted(_shift(names.find(body, lexicon=lexicon), offset), key=_AT)
     found += people
     table = R.compiled(lexicon)
     facts: list[Fact] = []
@@ -71,7 +75,7 @@ def extract(
     words: dict[int, list[R.Token]] = {}  # sentence tokens, made when first needed
     low = R.lowered(text)
     entities: dict[Entity, tuple[Entity, str, str]] = {}  # kind and role of each name, once
-    for mention in sorted(found, key=lambda m: (m.start, m.end)):
+    for mention in sorted(found, key=_PLACE):
         sent = _sentence_of(sents, starts, mention.start)
         if isinstance(mention.value, Entity):  # names and codes need no words around them
             facts.append(_entity_fact(source, mention, sent, lexicon, quotes, entities))
@@ -88,7 +92,7 @@ def extract(
     for sent in _sentences_with(table.absent_cue, text, sents, starts):
         toks = words.get(sent.start) or R.tokens(text, sent.start, sent.end, low)
         facts.extend(_absences(source, sent, toks, table, quotes))
-    return sorted(facts, key=lambda f: (f.span.start, f.span.end, f.kind))
+    return sorted(facts, key=_FACT_ORDER)
 
 
 class _Spans:
@@ -363,11 +367,10 @@ def attribution(text: str, sent: Sentence, toks: Sequence[R.Token], table: R.Rol
         named = R.tokens(text, match.start("who"), match.end("who"))
         kept = list(itertools.takewhile(lambda t: t.word not in table.noun_barriers, named))
         return _tidy(text[kept[0].start : kept[-1].end]) if kept else ""
-    for i, tok in enumerate(toks):
-        if tok.word in table.attribution and i > 0:
-            who = _speaker(text, toks, i, table)
-            if who:
-                return who
+    for i in R.positions(toks, table.attribution):
+        who = _speaker(text, toks, i, table) if i > 0 else ""
+        if who:
+            return who
     return ""
 
 

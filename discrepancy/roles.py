@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -142,9 +144,24 @@ def compiled(lexicon: Lexicon) -> Roles:
 
 
 def _cue(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex finding any of ``words`` as a whole word, case-blind (never matches if none)."""
-    alternatives = "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
-    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!)", re.IGNORECASE)
+    """A regex finding any of ``words`` as a whole word, case-blind (never matches if none).
+
+    The matches of ``\\b(?:word|...)\\b`` (case-blind), found three times faster: the
+    first letter is taken from a case-sensitive class (every ASCII character matching a
+    first letter case-blind, and all others), so that the engine skips in C to candidate
+    letters; look-behinds then check the word boundary and the first letter case-blind.
+
+    >>> [m.group() for m in _cue(["no", "not"]).finditer("Not now, no: knot")]
+    ['Not', 'no']
+    """
+    unique = sorted({re.escape(w): w for w in words if w}.items(), key=lambda e: (-len(e[0]), e[0]))
+    if not unique:
+        return re.compile(r"(?!)")
+    firsts = [re.compile(re.escape(w[0]), re.IGNORECASE) for _, w in unique]
+    ascii_heads = (c for c in map(chr, range(128)) if any(f.fullmatch(c) for f in firsts))
+    heads = "".join(map(re.escape, ascii_heads)) + r"\x80-\U0010ffff"
+    tails = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for _, w in unique)
+    return re.compile(rf"(?-i:[{heads}])(?<=\b.)(?:{tails})\b", re.IGNORECASE | re.DOTALL)
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -187,8 +204,8 @@ class Token(NamedTuple):
 STOP = re.compile(r"[.!?;:,]")  # punctuation no phrase reads across
 CLAUSE_REACH = 30  # tokens; longer clauses are rare in news and cut here
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_HARD_CHARS = ";:()[]—–"
-_HARD_BREAK = re.compile(f"[{re.escape(_HARD_CHARS)}]|\\s-\\s")
+_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s")
+_START, _END, _WORD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 def tokens(text: str, start: int, end: int, lowered: str | None = None) -> list[Token]:
@@ -227,14 +244,32 @@ def first_word(text: str, start: int, end: int) -> str:
 
 
 def index_at(toks: Sequence[Token], pos: int) -> int:
-    """The first token ending after ``pos`` (the last token if none does)."""
-    i = bisect.bisect_right(toks, pos, key=lambda t: t.end)
+    """The first token ending after ``pos`` (the last token if none does).
+
+    >>> index_at(tokens("All 15 crew", 0, 11), 4), index_at(tokens("All 15", 0, 6), 9)
+    (1, 1)
+    """
+    i = bisect.bisect_right(toks, pos, key=_END)
     return i if i < len(toks) else max(len(toks) - 1, 0)
 
 
 def first_after(toks: Sequence[Token], pos: int) -> int:
-    """The index of the first token that starts at or after ``pos`` (``len(toks)`` if none)."""
-    return bisect.bisect_left(toks, pos, key=lambda t: t.start)
+    """The index of the first token that starts at or after ``pos`` (``len(toks)`` if none).
+
+    >>> first_after(tokens("All 15 crew", 0, 11), 5)
+    2
+    """
+    return bisect.bisect_left(toks, pos, key=_START)
+
+
+def positions(toks: Sequence[Token], vocabulary: Container[str]) -> Iterator[int]:
+    """The indices of the tokens whose word is in ``vocabulary``, in order (at C speed).
+
+    >>> list(positions(tokens("He said they said", 0, 17), {"said"}))
+    [1, 3]
+    """
+    found = map(vocabulary.__contains__, map(_WORD, toks))
+    return itertools.compress(itertools.count(), found)
 
 
 def find_phrases(
@@ -247,13 +282,16 @@ def find_phrases(
 
     ``firsts``, when given, holds every word a phrase may start with: other tokens are
     skipped without building candidate phrases.
+
+    >>> find_phrases(tokens("no prior warning", 0, 16), {("no",): 1, ("no", "prior"): 2}, 2)
+    [(0, 2, 2)]
     """
-    words = [t.word for t in toks]
+    words = list(map(_WORD, toks))
     count = len(words)
     out: list[tuple[int, int, Any]] = []
     resume = 0  # a match's words are not the start of another
-    for i, word in enumerate(words):
-        if i < resume or (firsts is not None and word not in firsts):
+    for i in range(count) if firsts is None else positions(toks, firsts):
+        if i < resume:
             continue
         for size in range(min(longest, count - i), 0, -1):
             key = tuple(words[i : i + size])
@@ -272,24 +310,26 @@ def clause_bounds(
     Clauses end at ; : ( ) dashes and at words that open a subordinate clause, and are cut
     at ``CLAUSE_REACH`` tokens either side (a sentence with no punctuation is not read whole
     for every value in it).
+
+    >>> s = "It fell; 15 died when it sank"
+    >>> clause_bounds(s, tokens(s, 0, len(s)), 3, frozenset({"when"}))
+    (2, 4)
     """
-    first = index
     floor = max(0, index - CLAUSE_REACH)
-    while first > floor and not _breaks_between(text, toks, first - 1, first, breaks):
-        first -= 1
-    last = index + 1
     ceiling = min(len(toks), index + CLAUSE_REACH)
-    while last < ceiling and not _breaks_between(text, toks, last - 1, last, breaks):
-        last += 1
-    return first, last
+    cuts = _cuts(text, toks[floor:ceiling], breaks)
+    first = cuts.rfind(1, 1, index - floor + 1)
+    last = cuts.find(1, index - floor + 1)
+    return (
+        floor + first if first >= 0 else floor,
+        floor + last if last >= 0 else max(ceiling, index + 1),
+    )
 
 
-def _breaks_between(
-    text: str, toks: Sequence[Token], left: int, right: int, breaks: frozenset[str]
-) -> bool:
-    if toks[right].word in breaks:
-        return True
-    gap, end = toks[left].end, toks[right].start
-    if end - gap == 1:  # most words are one space apart: no regular expression for that
-        return text[gap] in _HARD_CHARS
-    return _HARD_BREAK.search(text, gap, end) is not None
+def _cuts(text: str, window: Sequence[Token], breaks: frozenset[str]) -> bytearray:
+    """1 at each token of ``window`` that a clause break precedes (a break word is one)."""
+    cuts = bytearray(map(breaks.__contains__, map(_WORD, window)))
+    if len(window) > 1:  # a hard break lies in a gap: it cuts before the token after it
+        for match in _HARD_BREAK.finditer(text, window[0].end, window[-1].start):
+            cuts[bisect.bisect_right(window, match.start(), key=_START)] = 1
+    return cuts
