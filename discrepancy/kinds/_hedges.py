@@ -29,6 +29,8 @@ class HedgeLex:
     """Compiled hedges: before and after a number, range joiners, percent words."""
 
     before_re: re.Pattern[str]
+    # before_re backwards: read on the reversed text, it matches the longest hedge first
+    before_reversed: re.Pattern[str]
     before: Mapping[str, Hedge]
     after_re: re.Pattern[str]
     after: Mapping[str, Hedge]
@@ -113,6 +115,17 @@ def _last_words(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def _reversed(phrases: Iterable[str]) -> re.Pattern[str]:
+    """``_edge(phrases, "before")`` and the spaces after it, for the reversed text.
+
+    One trie of the reversed phrases prefers the longest one that matches: the one that
+    starts first in the text, where ``before_re.search`` finds it.
+    """
+    ends = {_key(p)[::-1]: "(?![A-Za-z])" if p[0].isalpha() else "" for p in sorted(phrases)}
+    alt = trie_pattern(ends).replace(r"\ ", r"[ \t]{1,3}") or "(?!)"
+    return re.compile(rf"[ \t]{{0,3}}(?:{alt})", re.I)
+
+
 @functools.cache
 def compiled(lex: Lexicon) -> HedgeLex:
     """The hedges of ``lex``, compiled (cached per lexicon object)."""
@@ -124,6 +137,7 @@ def compiled(lex: Lexicon) -> HedgeLex:
     percent = _phrases(section(lex, "percent").get("phrases", ["%"]), "percent.phrases")
     return HedgeLex(
         before_re=re.compile(rf"{_edge(list(before), 'before')}[ \t]{{0,3}}\Z", re.I),
+        before_reversed=_reversed(before),
         before=before,
         before_last_words=_last_words(before),
         after_re=re.compile(
@@ -178,9 +192,16 @@ def hedge_before(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
     lead = max(0, pos - 40)
     if _ruled_out(hl, text[lead:pos]):
         return None
-    m = hl.before_re.search(text, lead, pos)
-    hedge = None if m is None else hl.before.get(_key(m.group().strip()))
-    return None if m is None or hedge is None else (m.start(), hedge)  # "moſt": no key
+    # backwards from pos (one match, not a search); one character more for the look-behind
+    found = hl.before_reversed.match(text[max(0, lead - 1) : pos][::-1])
+    if found is None:
+        return None
+    start = pos - found.end()
+    if start < lead:  # it starts before the window: what does the window hold?
+        m = hl.before_re.search(text, lead, pos)
+        start = -1 if m is None else m.start()
+    hedge = None if start < 0 else hl.before.get(_key(text[start:pos].strip()))
+    return None if hedge is None else (start, hedge)  # "moſt": no key
 
 
 def _ruled_out(hl: HedgeLex, window: str) -> bool:

@@ -98,6 +98,8 @@ def _scaled_code(
     if after is not None:
         found = units.scaled_code(text, end, lexicon=lexicon)
         return None if found is None else (found, True)
+    if not text[max(0, start - 4) : start].rstrip(" \t\u00a0")[-1:].isupper():
+        return None  # a cheap test: the last word does not end in a capital
     prev = _last_token(text, start)
     if prev is None or not prev.rstrip()[-1:].isupper():
         return None

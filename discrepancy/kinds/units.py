@@ -274,16 +274,15 @@ def currency_may_end(text: str, pos: int, *, lexicon: Lexicon | None = None) -> 
     (True, False)
     """
     lex = lexicon or default_lexicon()
-    at = pos
-    while max(0, pos - 3) < at <= len(text) and text[at - 1] in SPACE_CHARS:
-        at -= 1
-    last = text[at - 1] if 0 < at <= len(text) else ""
+    window = text[max(0, pos - _WINDOW) : pos] if 0 <= pos <= len(text) else ""
+    spaces = min(3, len(window) - len(window.rstrip(SPACE_CHARS)))  # up to 3 before the number
+    core = window[: len(window) - spaces]
+    last = core[-1:]
     tails = _before_tails(lex)
     if tails is None or last not in _ASCII_ALNUM_SET:
         return compiled(lex).before_reversed.may_start(last)
     # A sign ending in letters or digits ends with the whole run of them before the number
     # (a sign starting inside the run would need a word boundary there).
-    core = text[max(0, pos - _WINDOW) : at]
     rest = core.rstrip(_ASCII_ALNUM)
     return (rest != "" and rest[-1] in FOLDS_ONTO_ASCII) or core[len(rest) :].lower() in tails
 
