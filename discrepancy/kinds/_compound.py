@@ -38,7 +38,7 @@ def extend(
             and not _OF.match(text, nxt.end)
         ):
             value = part.low + nxt.low
-            part = attrs.evolve(part, low=value, high=value, end=nxt.end)
+            part = part._replace(low=value, high=value, end=nxt.end)
             j += 1
             continue
         gap = _COMPOUND.match(text, part.end)
@@ -56,7 +56,7 @@ def extend(
         if second is None or second.unit is None or ratio is None or not ratio > 1:
             break
         value = part.low * ratio + second.low
-        part = attrs.evolve(second, start=part.start, low=value, high=value)
+        part = second._replace(start=part.start, low=value, high=value)
         j += 1
     return None if j == i + 1 else (part, j)
 
@@ -71,7 +71,7 @@ def _bare_minutes(text: str, part: Part, nxt: NumberMatch) -> Part | None:
         return None
     value = part.low * 60 + nxt.low
     minute = attrs.evolve(part.unit, unit="minute", surface=part.unit.surface)
-    return attrs.evolve(part, low=value, high=value, end=nxt.end, unit=minute)
+    return part._replace(low=value, high=value, end=nxt.end, unit=minute)
 
 
 def ratio_of(
@@ -95,7 +95,7 @@ def ratio_of(
     if not CLAUSE_END.match(text, second.end) or first.num.approximate:
         return None
     value = first.low / nxt.low
-    return attrs.evolve(first, low=value, high=value, end=second.end)
+    return first._replace(low=value, high=value, end=second.end)
 
 
 def _share(
@@ -116,7 +116,7 @@ def _share(
     if second is None or second.unit is not None or second.end != nxt.end:
         return None
     value = small / big
-    return attrs.evolve(first, low=value, high=value, end=second.end)
+    return first._replace(low=value, high=value, end=second.end)
 
 
 def cents(
@@ -136,7 +136,7 @@ def cents(
         return None
     end = nxt.end if minor is None else minor.end
     value = first.low + nxt.low / 100
-    return attrs.evolve(first, low=value, high=value, end=end)
+    return first._replace(low=value, high=value, end=end)
 
 
 def _and_ends(text: str, pos: int) -> set[int]:

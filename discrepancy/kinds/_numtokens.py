@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from typing import NamedTuple
 
 import attrs
 
@@ -42,8 +43,7 @@ def gap_kind(gap: str) -> str:
     return BREAK
 
 
-@attrs.frozen(kw_only=True)
-class Tok:
+class Tok(NamedTuple):  # made for every token: a tuple is cheaper than an attrs class
     """One number token: its span, meanings, the gap before it, and (for digits) its value."""
 
     start: int
@@ -61,8 +61,7 @@ class Tok:
         return None
 
 
-@attrs.frozen(kw_only=True)
-class Parsed:
+class Parsed(NamedTuple):  # made for every number: a tuple is cheaper than an attrs class
     """One number read from tokens: ``[low, high]`` (a point unless vague)."""
 
     start: int

@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 from fractions import Fraction
 
-import attrs
-
 from discrepancy.kinds._numlex import (
     CARD,
     DENOM,
@@ -106,9 +104,7 @@ def _parse_one(
         if i + 1 < len(toks) and toks[i + 1].gap == SPACE and toks[i + 1].get(NEG) is None:
             nxt, parsed = parse_one(toks, i + 1, None)
             if parsed is not None and parsed.start == toks[i + 1].start and not parsed.vague:
-                return nxt, attrs.evolve(
-                    parsed, start=tok.start, low=-parsed.high, high=-parsed.low
-                )
+                return nxt, parsed._replace(start=tok.start, low=-parsed.high, high=-parsed.low)
         return i + 1, None
     special = _special_start(toks, i, start, article)
     if special is not None:
@@ -245,7 +241,7 @@ def _step(toks: list[Tok], j: int, acc: Acc) -> tuple[int, Parsed | None] | None
     if acc.last is None:
         if cat == "scale" and tok.get(VAGUE) is not None:
             return None
-        gap_tok = attrs.evolve(tok, gap=SPACE)
+        gap_tok = tok._replace(gap=SPACE)
         if cat == "hundred":
             acc.group, acc.last, acc.end = Fraction(100), "hundred", tok.end
             return j + 1, None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -29,8 +30,7 @@ _SPACED_MINUS = re.compile(r"(?:(?<=[\s(])|^)[-−] \Z")
 _OF_BEFORE = re.compile(r"(?i:of)[ \t]{1,3}\Z")  # percent_before_re ends so: a cheap test
 
 
-@attrs.frozen(kw_only=True)
-class Part:
+class Part(NamedTuple):  # made for every number: a tuple is cheaper than an attrs class
     """One number with what surrounds it: currency before, unit or percent after."""
 
     num: NumberMatch

@@ -178,7 +178,7 @@ def _range_end(
     if second is not None and second.start != joiner.end():
         hedge = hd.hedge_before(hl, text, second.start)  # "between 2 g and about 7 g"
         if hedge is not None and hedge[0] == joiner.end() and hedge[1].bound == "point":
-            second = attrs.evolve(second, start=joiner.end())
+            second = second._replace(start=joiner.end())
     if second is None or second.start != joiner.end():
         return None
     word = joiner.group("j").lower()
@@ -220,7 +220,7 @@ def _range(text: str, first: Part, second: tuple[Part, str], hl: hd.HedgeLex) ->
         start = between.start()
     unit = part.unit or first.unit
     low, high = min(first.low, part.low), max(first.high, part.high)
-    merged = attrs.evolve(part, low=low, high=high, unit=unit)
+    merged = part._replace(low=low, high=high, unit=unit)
     approx = word in hl.approximate_joiners or first.num.approximate or part.num.approximate
     return _mention(text, start, part.end, merged, "range" if not approx else "approx", hl)
 
