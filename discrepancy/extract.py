@@ -14,6 +14,7 @@ that another source could contradict. The reading of numbers' roles is in
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -308,8 +309,8 @@ def _date_role(
 
 def _actor(text: str, start: int, verb: int, people: Sequence[Mention]) -> str:
     """The last name before the verb in its clause, not one a source is cited by."""
-    last = bisect.bisect_right(people, verb, key=lambda m: m.start)
-    first = bisect.bisect_left(people, start, key=lambda m: m.start)
+    last = bisect.bisect_right(people, verb, key=_AT)
+    first = bisect.bisect_left(people, start, key=_AT)
     for mention in reversed(people[first:last]):
         if mention.end <= verb:
             cited = _ATTRIBUTED.search(text, max(start, mention.start - 40), mention.end)
@@ -343,8 +344,12 @@ def _dated_noun(toks: Sequence[R.Token], after: int, table: R.Roles) -> str | No
 def _entity_role(value: Entity, lexicon: Lexicon) -> str:
     if value.kind != "designator":
         return value.kind
-    if value.category:
-        return value.category
+    return value.category or _lookalike_category(value, lexicon)
+
+
+@functools.lru_cache(maxsize=2**12)  # codes recur across articles; the search is costly
+def _lookalike_category(value: Entity, lexicon: Lexicon) -> str:
+    """The category of a known code that ``value`` is a slip of ("designator" if none)."""
     for known, distance in designators.nearest_known(value, lexicon=lexicon):
         edit = similarity.explain_edit(value.key, known.key, lexicon=lexicon)
         slip = distance <= 1 or (edit is not None and edit.kind == "lookalike")

@@ -10,6 +10,7 @@ Turkey alone"); a measure (a duration, a distance) takes the measure word in its
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 
 from discrepancy import roles as R
@@ -20,6 +21,7 @@ from discrepancy.model import Entity, Mention
 _SMALL_NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"}
 )
+_AT = operator.attrgetter("start")
 TOLL_REACH = 10  # tokens from "death toll" to its number ("rose overnight to 95")
 
 
@@ -33,7 +35,7 @@ def designated(
     if after >= len(toks):
         return None
     limit = toks[min(after + 1, len(toks) - 1)].end  # the code may follow one word
-    i = bisect.bisect_left(codes, mention.end, key=lambda m: m.start)
+    i = bisect.bisect_left(codes, mention.end, key=_AT)
     entity = codes[i].value if i < len(codes) and codes[i].start < limit else None
     if isinstance(entity, Entity):
         return f"{entity.category or 'designator'} count", ""
@@ -138,7 +140,8 @@ def _counted_noun(
             continue
         if R.STOP.search(text, limit, tok.start):
             return None
-        sizes = range(min(table.longest, len(after) - i), 0, -1) if tok.word in table.firsts else ()
+        reach = table.firsts.get(tok.word, 0)  # the longest phrase the word starts (0: none)
+        sizes = range(min(reach, len(after) - i), 0, -1)
         for size in sizes:
             hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
             if hit is not None and i < hit[0].window:

@@ -62,7 +62,7 @@ class Roles:
     attribution_nouns: frozenset[str]
     temporal: frozenset[str]
     longest: int
-    firsts: frozenset[str]  # every first word of every phrase: other words start none
+    firsts: Mapping[str, int]  # every first word of every phrase -> its longest phrase
 
 
 @functools.cache
@@ -139,7 +139,7 @@ def compiled(lexicon: Lexicon) -> Roles:
         attribution_nouns=frozenset(_strs(table, "attribution_nouns", required=False)),
         temporal=frozenset(_strs(table, "temporal_prepositions", required=False)),
         longest=max((len(k) for k in every), default=1),
-        firsts=frozenset(k[0] for k in every if k),
+        firsts=_firsts(every),
     )
 
 
@@ -162,6 +162,19 @@ def _cue(words: Iterable[str]) -> re.Pattern[str]:
     heads = "".join(map(re.escape, ascii_heads)) + r"\x80-\U0010ffff"
     tails = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for _, w in unique)
     return re.compile(rf"(?-i:[{heads}])(?<=\b.)(?:{tails})\b", re.IGNORECASE | re.DOTALL)
+
+
+def _firsts(phrases: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    """Each word that starts a phrase -> the length of its longest phrase.
+
+    >>> _firsts([("no",), ("no", "prior", "warning"), ("without",)])
+    {'no': 3, 'without': 1}
+    """
+    out: dict[str, int] = {}
+    for phrase in phrases:
+        if phrase:
+            out[phrase[0]] = max(out.get(phrase[0], 0), len(phrase))
+    return out
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -204,7 +217,8 @@ class Token(NamedTuple):
 STOP = re.compile(r"[.!?;:,]")  # punctuation no phrase reads across
 CLAUSE_REACH = 30  # tokens; longer clauses are rare in news and cut here
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s")
+_HARD_CHARS = ";:()[]—–"
+_HARD_BREAK = re.compile(f"[{re.escape(_HARD_CHARS)}]|\\s-\\s")
 _START, _END, _WORD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
@@ -276,12 +290,13 @@ def find_phrases(
     toks: Sequence[Token],
     table: Mapping[tuple[str, ...], Any],
     longest: int,
-    firsts: frozenset[str] | None = None,
+    firsts: Mapping[str, int] | None = None,
 ) -> list[tuple[int, int, Any]]:
     """Longest-first matches of ``table``'s phrases in ``toks``: (first, last+1, value).
 
-    ``firsts``, when given, holds every word a phrase may start with: other tokens are
-    skipped without building candidate phrases.
+    ``firsts``, when given, maps every word a phrase may start with to its longest phrase
+    (``Roles.firsts``): other tokens are skipped without building candidate phrases, and
+    no candidate is longer than a phrase its word starts.
 
     >>> find_phrases(tokens("no prior warning", 0, 16), {("no",): 1, ("no", "prior"): 2}, 2)
     [(0, 2, 2)]
@@ -293,7 +308,8 @@ def find_phrases(
     for i in range(count) if firsts is None else positions(toks, firsts):
         if i < resume:
             continue
-        for size in range(min(longest, count - i), 0, -1):
+        reach = longest if firsts is None else min(longest, firsts[words[i]])
+        for size in range(min(reach, count - i), 0, -1):
             key = tuple(words[i : i + size])
             if key in table:
                 out.append((i, i + size, table[key]))
@@ -315,21 +331,23 @@ def clause_bounds(
     >>> clause_bounds(s, tokens(s, 0, len(s)), 3, frozenset({"when"}))
     (2, 4)
     """
+    first = index
     floor = max(0, index - CLAUSE_REACH)
+    while first > floor and not _breaks_between(text, toks, first - 1, first, breaks):
+        first -= 1
+    last = index + 1
     ceiling = min(len(toks), index + CLAUSE_REACH)
-    cuts = _cuts(text, toks[floor:ceiling], breaks)
-    first = cuts.rfind(1, 1, index - floor + 1)
-    last = cuts.find(1, index - floor + 1)
-    return (
-        floor + first if first >= 0 else floor,
-        floor + last if last >= 0 else max(ceiling, index + 1),
-    )
+    while last < ceiling and not _breaks_between(text, toks, last - 1, last, breaks):
+        last += 1
+    return first, last
 
 
-def _cuts(text: str, window: Sequence[Token], breaks: frozenset[str]) -> bytearray:
-    """1 at each token of ``window`` that a clause break precedes (a break word is one)."""
-    cuts = bytearray(map(breaks.__contains__, map(_WORD, window)))
-    if len(window) > 1:  # a hard break lies in a gap: it cuts before the token after it
-        for match in _HARD_BREAK.finditer(text, window[0].end, window[-1].start):
-            cuts[bisect.bisect_right(window, match.start(), key=_START)] = 1
-    return cuts
+def _breaks_between(
+    text: str, toks: Sequence[Token], left: int, right: int, breaks: frozenset[str]
+) -> bool:
+    if toks[right].word in breaks:
+        return True
+    gap, end = toks[left].end, toks[right].start
+    if end - gap == 1:  # most words are one space apart: no regular expression for that
+        return text[gap] in _HARD_CHARS
+    return _HARD_BREAK.search(text, gap, end) is not None
