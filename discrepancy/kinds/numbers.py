@@ -40,7 +40,7 @@ _ARTICLE_KINDS = {"scale", "dozen", "frac", "ord", "denom"}
 _START = operator.methodcaller("start")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)  # made for every number: a dict class inits faster
 class NumberMatch:
     """A number found in a text: ``text[start:end] == surface``, value ``[low, high]``.
 
