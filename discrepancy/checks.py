@@ -36,8 +36,8 @@ from discrepancy.model import (
 from discrepancy.text import Sentence, sentences
 
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)(['’]s)\s+(?=[A-Z][a-z])")
-# Where a possessive may end: the regex above is tried only before these (a scan for the
-# apostrophe runs in C; the word's \b would be tried at every position).
+# Where a possessive may end: the regex above is tried only before these (found with
+# ``str.find``; the word's \b would be tried at every position).
 _APOSTROPHE_S = re.compile(r"['’]s\s+(?=[A-Z][a-z])")
 _DETERMINERS = frozenset({"the", "a", "an", "one", "that", "this", "each", "every", "another"})
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -156,19 +156,18 @@ def doubled_words(
 
 def truncated_names(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Finding]:
     """A title and a first name with no surname, where the corpus gives the full name."""
-    full: dict[str, Counter[str]] = defaultdict(Counter)
+    people = [(f, v) for f in facts if f.kind == "person" and isinstance(v := f.value, Entity)]
+    full: dict[str, Counter[str]] = defaultdict(Counter)  # first name -> full names
     surnames: set[str] = set()
-    for fact in facts:
-        value = fact.value
-        if isinstance(value, Entity) and fact.kind == "person" and " " in value.key:
-            parts = value.key.split()
-            full[parts[0]][value.key] += 1
-            surnames.add(parts[-1])
+    for key, count in Counter(v.key for _, v in people if " " in v.key).items():
+        parts = key.split()
+        full[parts[0]][key] = count
+        surnames.add(parts[-1])
     text_of = {s.id: s.text for s in sources}
+    commonest: dict[str, str] = {}  # first name -> the full name written most often
     out = []
-    for fact in facts:
-        value = fact.value
-        if not isinstance(value, Entity) or fact.kind != "person" or " " in value.key:
+    for fact, value in people:
+        if " " in value.key:
             continue
         if not value.title or value.key not in full or value.key in surnames:
             continue
@@ -176,7 +175,9 @@ def truncated_names(facts: Sequence[Fact], sources: Sequence[Source]) -> list[Fi
         after = text_of[fact.span.source][end : end + 80].lstrip()  # the next word is enough
         if not after or not after[0].islower():
             continue
-        whole = full[value.key].most_common(1)[0][0]
+        if value.key not in commonest:
+            commonest[value.key] = full[value.key].most_common(1)[0][0]
+        whole = commonest[value.key]
         text = (
             f"{fact.span.surface!r} is followed by {after.split()[0]!r}: the surname seems "
             f"missing; the sources write {whole!r}."
@@ -210,12 +211,29 @@ def _possessives(text: str, start: int) -> Iterator[re.Match[str]]:
     >>> [m.group(1) for m in _possessives("The Russian’s Defense Minister, Iran's Army", 0)]
     ['Russian', 'Iran']
     """
-    for apostrophe in _APOSTROPHE_S.finditer(text, start):
-        word = apostrophe.start()
+    for apostrophe in _apostrophes(text, start):
+        word = apostrophe
         while word > start and "a" <= text[word - 1] <= "z":
             word -= 1
         if word - 1 >= start and (match := _POSSESSIVE.match(text, word - 1)) is not None:
             yield match
+
+
+def _apostrophes(text: str, start: int) -> list[int]:
+    """Where ``_APOSTROPHE_S`` matches in ``text[start:]``: ``str.find`` goes from one "'s"
+    to the next faster than the regex tries each position.
+
+    >>> _apostrophes("Iran’s Army, Iran's army, Iran's  Army", 0)
+    [4, 30]
+    """
+    found = []
+    for mark in ("'s", "’s"):
+        at = text.find(mark, start)
+        while at >= 0:
+            if _APOSTROPHE_S.match(text, at):
+                found.append(at)
+            at = text.find(mark, at + 2)
+    return sorted(found)
 
 
 def adjective_possessives(

@@ -67,15 +67,17 @@ def fingerprint(source: Source, split: Sequence[Sentence] | None = None) -> Fing
     """
     text = source.text
     split = sentences(text, source.body_start) if split is None else split
+    long = [s for s in split if s.end - s.start > 20]
     whole = text.casefold()  # once, not per sentence: folding maps character to character,
-    same = len(whole) == len(text)  # ... unless a letter folds to several ("ß" to "ss")
-
-    def folded(start: int, end: int) -> str:
-        return whole[start:end] if same else text[start:end].casefold()
-
-    hashes = frozenset(_hash(folded(s.start, s.end)) for s in split if s.end - s.start > 20)
-    body = _hash(folded(source.body_start, len(text)))
-    return Fingerprint(source=source.id, text=body, sentences=hashes)
+    if len(whole) == len(text):  # ... unless a letter folds to several ("ß" to "ss")
+        pieces = [whole[s.start : s.end] for s in long]
+        body = whole[source.body_start :]
+    else:
+        pieces = [text[s.start : s.end].casefold() for s in long]
+        body = text[source.body_start :].casefold()
+    printable = all(map(str.isprintable, text.split("\n")))  # (folding keeps it so)
+    hashes = frozenset([_hash(p, printable=printable) for p in pieces])
+    return Fingerprint(source=source.id, text=_hash(body, printable=printable), sentences=hashes)
 
 
 def find_copies(
@@ -113,38 +115,70 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _hash(folded: str) -> bytes:
+def _hash(folded: str, *, printable: bool = False) -> bytes:
     """A short hash of ``_normal`` of a text, given the text already case folded (folding
-    never makes or removes white space)."""
-    return hashlib.sha1(" ".join(folded.split()).encode()).digest()[:8]
+    never makes or removes white space); ``printable``: see ``_squeezed``."""
+    return hashlib.sha1(_squeezed(folded, printable=printable).encode()).digest()[:8]
+
+
+def _squeezed(text: str, *, printable: bool = False) -> str:
+    """``" ".join(text.split())``, without cutting the text into words when its only white
+    space is single spaces and line breaks (``isprintable`` rules out every other kind;
+    ``printable``: the text is known to have no other kind).
+
+    >>> _squeezed(" Fifteen people died.\\n\\nThe plane fell. "), _squeezed("a\\tb  c")
+    ('Fifteen people died. The plane fell.', 'a b c')
+    """
+    if "  " not in text:
+        if "\n" not in text:
+            if printable or text.isprintable():
+                return text.strip()
+        else:
+            lines = text.split("\n")
+            if printable or all(map(str.isprintable, lines)):
+                return " ".join(filter(None, map(str.strip, lines)))
+    return " ".join(text.split())
 
 
 def _near(ordered: Sequence[Source], prints: dict[str, Fingerprint]) -> list[Copy]:
-    hashes = {s.id: prints[s.id].sentences for s in ordered}
-    index: dict[bytes, list[str]] = defaultdict(list)
-    for source in ordered:
-        for h in hashes[source.id]:
-            index[h].append(source.id)
-    rank = {s.id: i for i, s in enumerate(ordered)}
-    bodies = {s.id: s for s in ordered}
+    """Near copies among ``ordered`` (no exact copies left), each of an earlier source."""
+    hashes = [prints[s.id].sentences for s in ordered]
+    limits = [SHARED * len(h) for h in hashes]  # shared with the shorter: n >= either limit
     out: list[Copy] = []
-    copied: set[str] = set()
-    for source in ordered:
-        mine = hashes[source.id]
-        shared: Counter[str] = Counter()
-        for h in mine:
-            holders = index[h]
-            if 1 < len(holders) <= _COMMON:
-                shared.update(o for o in holders if rank[o] < rank[source.id])
-        for other, count in sorted(shared.items(), key=lambda kv: (-kv[1], rank[kv[0]])):
-            if other in copied or count < SHARED * min(len(mine), len(hashes[other])):
+    copied: set[int] = set()
+    for rank, shared in sorted(_shared(hashes).items()):
+        source, mine = ordered[rank], limits[rank]
+        enough = [(o, n) for o, n in shared.items() if n >= mine or n >= limits[o]]
+        for other, _ in sorted(enough, key=lambda kv: (-kv[1], kv[0])):
+            if other in copied:
                 continue
-            score = fuzz.ratio(_body(source), _body(bodies[other]))
+            original = ordered[other].id
+            score = fuzz.ratio(_body(source), _body(ordered[other]))
             if score >= SIMILAR:
-                out.append(Copy(copy=source.id, original=other, exact=False, similarity=score))
-                copied.add(source.id)
+                out.append(Copy(copy=source.id, original=original, exact=False, similarity=score))
+                copied.add(rank)
                 break
     return out
+
+
+def _shared(hashes: Sequence[frozenset[bytes]]) -> dict[int, Counter[int]]:
+    """For each source (by its place in ``hashes``), how many sentences it shares with each
+    earlier one; a sentence in one source only, or in more than ``_COMMON``, does not count.
+
+    >>> shared = _shared([frozenset({b"a", b"b"}), frozenset({b"a"}), frozenset({b"a", b"b"})])
+    >>> sorted(shared.items())
+    [(1, Counter({0: 1})), (2, Counter({0: 2, 1: 1}))]
+    """
+    index: dict[bytes, list[int]] = defaultdict(list)
+    for rank, mine in enumerate(hashes):
+        for h in mine:
+            index[h].append(rank)
+    shared: dict[int, Counter[int]] = defaultdict(Counter)
+    for holders in index.values():  # each in the order of ``hashes``
+        if 1 < len(holders) <= _COMMON:
+            for i in range(1, len(holders)):
+                shared[holders[i]].update(holders[:i])
+    return dict(shared)
 
 
 def _body(source: Source) -> str:
