@@ -43,12 +43,6 @@ class HedgeLex:
     share_re: re.Pattern[str]
     pair_re: re.Pattern[str]
     hundredths: frozenset[str]
-    # the last words of the hedges before a number ending in a letter (None: check them all)
-    before_last_words: frozenset[str] | None = None
-
-
-_TRAILING_LETTERS = re.compile(r"[A-Za-z]+\Z")
-_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _key(phrase: str) -> str:
@@ -99,22 +93,6 @@ def _edge(phrases: list[str], side: str) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def _last_words(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The final ASCII-letter runs of the phrases that end in a letter (lower case).
-
-    ``None`` when some phrase ends in a letter that is not ASCII: then none can be ruled out.
-    """
-    words = set()
-    for phrase in phrases:
-        if not phrase[-1:].isalpha():
-            continue
-        run = _TRAILING_LETTERS.search(phrase)
-        if run is None or (run.start() > 0 and phrase[run.start() - 1].isalpha()):
-            return None
-        words.add(run.group().lower())
-    return frozenset(words)
-
-
 def _reversed(phrases: Iterable[str]) -> re.Pattern[str]:
     """``_edge(phrases, "before")`` and the spaces after it, for the reversed text.
 
@@ -139,7 +117,6 @@ def compiled(lex: Lexicon) -> HedgeLex:
         before_re=re.compile(rf"{_edge(list(before), 'before')}[ \t]{{0,3}}\Z", re.I),
         before_reversed=_reversed(before),
         before=before,
-        before_last_words=_last_words(before),
         after_re=re.compile(
             r"[ \t]{0,3}" + _edge(list(after), "after") + r"(?![ \t]*\d)(?![ \t]+than)",
             re.I,
@@ -190,8 +167,6 @@ def resolve(lexicon: Lexicon | None) -> HedgeLex:
 def hedge_before(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
     """The hedge that ends right before ``pos`` (spaces allowed), with where it starts."""
     lead = max(0, pos - 40)
-    if _ruled_out(hl, text[lead:pos]):
-        return None
     # backwards from pos (one match, not a search); one character more for the look-behind
     found = hl.before_reversed.match(text[max(0, lead - 1) : pos][::-1])
     if found is None:
@@ -202,23 +177,6 @@ def hedge_before(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:
         start = -1 if m is None else m.start()
     hedge = None if start < 0 else hl.before.get(_key(text[start:pos].strip()))
     return None if hedge is None else (start, hedge)  # "moſt": no key
-
-
-def _ruled_out(hl: HedgeLex, window: str) -> bool:
-    """Whether no hedge can end ``window`` (a cheap test before the regex search).
-
-    A hedge ends within three spaces or tabs of the end; one ending in a letter ends with
-    the whole run of ASCII letters there, which must then be some hedge's last word.
-    """
-    core = window.rstrip(" \t")
-    if len(window) - len(core) > 3 or not core:
-        return True
-    if hl.before_last_words is None or not (core[-1].isascii() and core[-1].isalpha()):
-        return False
-    rest = core.rstrip(_ASCII_LETTERS)  # before the run of ASCII letters that ends core
-    if not rest or rest[-1].isalpha():
-        return False  # the word may go on ("moſt", or before the window): the regex decides
-    return core[len(rest) :].lower() not in hl.before_last_words
 
 
 def hedge_after(hl: HedgeLex, text: str, pos: int) -> tuple[int, Hedge] | None:

@@ -158,26 +158,27 @@ def _tokens(
     prev_end: int | None = None
     streams = _streams(text, lower, nl, lexicon, fast=fast)
     matches = sorted(itertools.chain(*streams), key=_START)  # sorted runs: a linear merge
+    skip_re, digit_re, words = nl.skip_re, nl.digit_re, nl.words
     for m in matches:
         if prev_end is not None and m.start() < prev_end:
             continue
-        if m.re is nl.skip_re:
+        if m.re is skip_re:
             prev_end = m.end()  # times and dates: skip the numbers inside, break runs
             toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
             continue
-        if m.re is nl.digit_re:
+        if m.re is digit_re:
             tok = _digit_token(text, m, nl, info, prev_end)
             if tok is None:
                 continue
         else:
             word = m.group().lower()
-            if word not in nl.words:  # an idiom ("at one point"): not a number
+            if word not in words:  # an idiom ("at one point"): not a number
                 prev_end = m.end()
                 toks.append(nt.Tok(start=m.start(), end=m.end(), meanings=(), gap=nt.BREAK))
                 continue
             start = m.start()
             gap = _gap(text, prev_end, start)
-            tok = nt.Tok(start=start, end=m.end(), meanings=nl.words[word], word=word, gap=gap)
+            tok = nt.Tok(start=start, end=m.end(), meanings=words[word], word=word, gap=gap)
         toks.append(tok)
         prev_end = tok.end
     return toks, info
@@ -193,11 +194,12 @@ def _gap(text: str, prev_end: int | None, start: int) -> str:
 def _digit_token(
     text: str, m: re.Match[str], nl: NumLex, info: dict[int, _DigitInfo], prev_end: int | None
 ) -> nt.Tok | None:
-    start, end = m.start("dig"), m.end("dig")
+    start, end = m.span("dig")
     raw = m.group("dig")
     if raw[0] in "-−+" and (raw[0] == "+" or _joined_before(text, start)):
         raw, start = raw[1:], start + 1
-    if m.group("ordsuf"):
+    tail = m.end() != end  # an exponent or an ordinal suffix follows the digits
+    if tail and m.group("ordsuf"):
         meaning = Word(kind=ORD, value=Fraction(raw.replace(",", "")))
         gap = _gap(text, prev_end, start)
         return nt.Tok(start=start, end=m.end(), meanings=(meaning,), word="#", gap=gap)
@@ -207,12 +209,12 @@ def _digit_token(
     if digit_word is None:
         return None
     value = digit_word.value
-    if m.group("pexp") or m.group("sexp"):
+    if tail and (m.group("pexp") or m.group("sexp")):
         powered = _power(value, m)
         if powered is None:
             return None
         value, end = powered, max(m.end("pexp"), m.end("sexp"))
-    short = len(raw) < 250 and end == m.end("dig") and "e" not in raw and "E" not in raw
+    short = len(raw) < 250 and not tail and "e" not in raw and "E" not in raw
     if not short and abs(value) > _LARGEST:
         return None  # beyond floats: a run of digits, not a quantity
     scaled, money_scale, money_end = False, None, None
