@@ -251,7 +251,7 @@ def _absences(
 ) -> list[Fact]:
     """'had not warned': a zero in the measure's role (seconds or metres, by dimension)."""
     out = []
-    for i, j, (name, dimension) in R.find_phrases(toks, table.absent, table.longest, table.firsts):
+    for i, j, (name, dimension) in R.find_phrases(toks, table.absent, table.longest):
         start, end = toks[i].start, toks[j - 1].end
         unit = "second" if dimension == "time" else "meter"
         out.append(
@@ -289,7 +289,7 @@ def _date_role(
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = []
     for i, j, (name, compare, subject) in R.find_phrases(
-        toks[first:last], table.date_events, table.longest, table.firsts
+        toks[first:last], table.date_events, table.longest
     ):
         where = first + i
         if index <= where <= end:

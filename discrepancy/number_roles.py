@@ -73,7 +73,7 @@ def number_role(
     number = R.index_at(toks, mention.start) - start
     events = [
         _event_rank(i, j, number, after - start, rank, name)
-        for i, j, (name, rank) in R.find_phrases(window, table.events, table.longest, table.firsts)
+        for i, j, (name, rank) in R.find_phrases(window, table.events, table.longest)
         if name in counted.events
     ]
     role = f"{counted.name} {min(events)[-1]}" if events else counted.name
@@ -90,7 +90,7 @@ def _year_like(mention: Mention) -> bool:
 def _toll_before(toks: Sequence[R.Token], number: int, table: R.Roles) -> tuple[str, str] | None:
     """ "The death toll rose to 95": a total named shortly before a number with no noun."""
     window = toks[max(0, number - TOLL_REACH) : number]
-    hits = R.find_phrases(window, table.tolls, table.longest, table.firsts)
+    hits = R.find_phrases(window, table.tolls, table.longest)
     return (hits[-1][2], "") if hits else None
 
 
@@ -140,7 +140,9 @@ def _counted_noun(
             continue
         if R.STOP.search(text, limit, tok.start):
             return None
-        reach = table.firsts.get(tok.word, 0)  # the longest phrase the word starts (0: none)
+        reach = table.counted.firsts.get(
+            tok.word, 0
+        )  # the longest phrase the word starts (0: none)
         sizes = range(min(reach, len(after) - i), 0, -1)
         for size in sizes:
             hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
@@ -175,9 +177,7 @@ def _measure_role(
     first, last = R.clause_bounds(text, toks, index, table.clause_breaks)
     hits = [
         (abs(first + i - index), name)
-        for i, _j, (name, dim) in R.find_phrases(
-            toks[first:last], table.measures, table.longest, table.firsts
-        )
+        for i, _j, (name, dim) in R.find_phrases(toks[first:last], table.measures, table.longest)
         if dim == info.dimension
     ]
     if not hits:

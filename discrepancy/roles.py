@@ -12,7 +12,7 @@ import itertools
 import operator
 import re
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -41,17 +41,34 @@ class Word:
     rank: int = 0
 
 
+V = TypeVar("V")
+
+
+class Phrases(dict[tuple[str, ...], V]):
+    """Phrases (tuples of lower words) -> values, knowing each first word's longest phrase.
+
+    ``firsts`` lets ``find_phrases`` skip every other word without building candidates.
+
+    >>> Phrases({("no", "warning"): 1, ("no",): 2, ("without",): 3}).firsts
+    {'no': 2, 'without': 1}
+    """
+
+    def __init__(self, entries: Mapping[tuple[str, ...], V]) -> None:
+        super().__init__(entries)
+        self.firsts = _firsts(self)
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Roles:
     """Every role word list, as phrase -> role lookups (phrases are tuples of lower words)."""
 
-    counted: Mapping[tuple[str, ...], tuple[Counted, str]]
+    counted: Phrases[tuple[Counted, str]]
     counted_before: Mapping[str, Counted]  # a noun right before the number ("magnitude 7.8")
-    tolls: Mapping[tuple[str, ...], str]  # "death toll ... 95": phrase -> role
-    events: Mapping[tuple[str, ...], tuple[str, int]]
-    measures: Mapping[tuple[str, ...], tuple[str, str]]
-    date_events: Mapping[tuple[str, ...], tuple[str, bool, bool]]
-    absent: Mapping[tuple[str, ...], tuple[str, str]]
+    tolls: Phrases[str]  # "death toll ... 95": phrase -> role
+    events: Phrases[tuple[str, int]]
+    measures: Phrases[tuple[str, str]]
+    date_events: Phrases[tuple[str, bool, bool]]
+    absent: Phrases[tuple[str, str]]
     absent_cue: re.Pattern[str]  # the first words of the absent phrases, to skip sentences
     subjects: Mapping[str, frozenset[str]]  # measure -> nouns naming whose measure it is
     needs_subject: frozenset[str]
@@ -61,8 +78,7 @@ class Roles:
     attribution: frozenset[str]
     attribution_nouns: frozenset[str]
     temporal: frozenset[str]
-    longest: int
-    firsts: Mapping[str, int]  # every first word of every phrase -> its longest phrase
+    longest: int  # words in the longest phrase of any table
 
 
 @functools.cache
@@ -122,13 +138,13 @@ def compiled(lexicon: Lexicon) -> Roles:
     }
     every = [*counted, *events, *measures, *date_events, *absent, *tolls]
     return Roles(
-        counted=counted,
+        counted=Phrases(counted),
         counted_before=counted_before,
-        tolls=tolls,
-        events=events,
-        measures=measures,
-        date_events=date_events,
-        absent=absent,
+        tolls=Phrases(tolls),
+        events=Phrases(events),
+        measures=Phrases(measures),
+        date_events=Phrases(date_events),
+        absent=Phrases(absent),
         absent_cue=_cue(k[0] for k in absent),
         subjects=subjects,
         needs_subject=needs_subject,
@@ -139,7 +155,6 @@ def compiled(lexicon: Lexicon) -> Roles:
         attribution_nouns=frozenset(_strs(table, "attribution_nouns", required=False)),
         temporal=frozenset(_strs(table, "temporal_prepositions", required=False)),
         longest=max((len(k) for k in every), default=1),
-        firsts=_firsts(every),
     )
 
 
@@ -287,22 +302,19 @@ def positions(toks: Sequence[Token], vocabulary: Container[str]) -> Iterator[int
 
 
 def find_phrases(
-    toks: Sequence[Token],
-    table: Mapping[tuple[str, ...], Any],
-    longest: int,
-    firsts: Mapping[str, int] | None = None,
+    toks: Sequence[Token], table: Mapping[tuple[str, ...], Any], longest: int
 ) -> list[tuple[int, int, Any]]:
     """Longest-first matches of ``table``'s phrases in ``toks``: (first, last+1, value).
 
-    ``firsts``, when given, maps every word a phrase may start with to its longest phrase
-    (``Roles.firsts``): other tokens are skipped without building candidate phrases, and
-    no candidate is longer than a phrase its word starts.
+    When ``table`` is ``Phrases``, only tokens that start a phrase are tried, and with no
+    candidate longer than the longest phrase their word starts.
 
     >>> find_phrases(tokens("no prior warning", 0, 16), {("no",): 1, ("no", "prior"): 2}, 2)
     [(0, 2, 2)]
     """
     words = list(map(_WORD, toks))
     count = len(words)
+    firsts = table.firsts if isinstance(table, Phrases) else None
     out: list[tuple[int, int, Any]] = []
     resume = 0  # a match's words are not the start of another
     for i in range(count) if firsts is None else positions(toks, firsts):

@@ -124,12 +124,13 @@ def test_phrases_with_first_words_are_the_plain_search(
     toks = R.tokens(text, 0, len(text))
     table = {tuple(k): n for n, k in enumerate(keys)}
     longest = max(map(len, table), default=1)
-    firsts = R._firsts(table)
-    assert R.find_phrases(toks, table, longest, firsts) == _plain_phrases(toks, table, longest)
-    assert R.find_phrases(toks, table, longest) == _plain_phrases(toks, table, longest)
+    plain = _plain_phrases(toks, table, longest)
+    assert R.find_phrases(toks, R.Phrases(table), longest) == plain
+    assert R.find_phrases(toks, table, longest) == plain
 
 
 def test_first_words_of_the_role_tables_know_their_longest_phrase() -> None:
     table = R.compiled(default_lexicon())
-    assert table.firsts["no"] >= 2  # "no warning", "no advance warning"
-    assert max(table.firsts.values()) == table.longest
+    assert table.absent.firsts["no"] >= 2  # "no warning", "no advance warning"
+    assert "no" not in table.events.firsts
+    assert max(table.counted.firsts.values()) == max(map(len, table.counted))
