@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Mapping
 
 from discrepancy.kinds._dates_lex import Holiday
@@ -134,6 +135,7 @@ def holiday(rule: Holiday, year: int, names: Mapping[str, Holiday]) -> dt.date |
     return days[rule.nth - 1] if rule.nth > 0 else days[rule.nth]
 
 
+@functools.lru_cache(maxsize=4096)
 def choose_year(ref: dt.date, month: int, day_: int, weekday: int | None = None) -> int | None:
     """The year of "month/day" nearest ``ref``: past, or ahead by at most ``AHEAD_DAYS``.
 

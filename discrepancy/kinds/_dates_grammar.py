@@ -40,8 +40,9 @@ def written(s: Scanner, i: int) -> Match | None:
 
 def weekday_lead(s: Scanner, i: int) -> Match | None:
     """A weekday beside a date: "Tuesday March 7", "Friday 7/6", "Mon 13th", "Monday 21!"."""
-    k = s.skip(i, *s.w.weekday_shifts)
-    this = s.w.weekday_shifts.get(s.low(i)) == "this_week"
+    shift = s.w.weekday_shifts.get(s.low(i))
+    k = i if shift is None else i + 1
+    this = shift == "this_week"
     found = s.weekday(k)
     if found is None:
         return None
@@ -274,7 +275,10 @@ def weekday_offset(s: Scanner, i: int) -> Match | None:
     """ "Monday two weeks from now", "in 3 days on Friday": that weekday in the week reached."""
     lead = s.weekday(i)
     if lead is not None:
-        moved = longest(s, s.skip(lead[0], ","), (_offset, rel.in_count))
+        j = s.skip(lead[0], ",")
+        if s.low(j) != "in" and s.count(j) is None:  # no "in two weeks", no "two weeks ago"
+            return None
+        moved = longest(s, j, (_offset, rel.in_count))
         weekday = lead[1]
     else:
         moved = longest(s, i, (_offset, rel.in_count))

@@ -36,9 +36,9 @@ def holiday(s: Scanner, i: int) -> Match | None:
     k = i + 1 if shift is not None else s.skip(i, "the")
     if s.low(k) not in s.w.holiday_heads:
         return None
+    lows = [s.low(k + n) for n in range(5)]
     for size in (5, 4, 3, 2, 1):
-        key = tuple(s.low(k + n) for n in range(size))
-        rule = s.w.holidays.get(key)
+        rule = s.w.holidays.get(tuple(lows[:size]))
         if rule is not None:
             break
     else:
