@@ -15,7 +15,7 @@ from discrepancy.kinds import designators
 from discrepancy.kinds._names_data import Names
 from discrepancy.kinds._names_data import entity_of as _entity_of
 from discrepancy.kinds._names_runs import Pieces, Token, is_country_word
-from discrepancy.model import Entity, Mention
+from discrepancy.model import Entity
 
 _OPENERS = "\"'“‘(["
 _A_TO_Z = "abcdefghijklmnopqrstuvwxyz"
@@ -74,10 +74,15 @@ def _placed(text: str, run: Sequence[Token], data: Names) -> _Placed | None:
     )
 
 
+# What ``apply`` finds of one name: its span and surface, the span of its title and name,
+# and its entity (a plain tuple: they are made by the thousand, mentions only at the end).
+Found = tuple[int, int, str, int, int, Entity]
+
+
 def apply(
     text: str, base: int, plan: _Plan, data: Names, used_lower: Callable[[str], bool] | None
-) -> tuple[Mention, Mention] | None:
-    """The mention of the name and of the title and name, for a run at ``base``."""
+) -> Found | None:
+    """The name and the span of the title and name, for a run at ``base``."""
     placed, opener, without = plan
     if (
         opener is not None
@@ -98,13 +103,7 @@ def apply(
         title_start = _lower_title_start(text, title_from, data)  # else it cannot extend
     if title_start != title_from:
         entity = _entity_of(surface, " ".join(text[title_start:start].split()), data)
-    name = Mention(start=start, end=end, surface=surface, kind=entity.kind, value=entity)
-    if title_start == start:
-        return name, name
-    surface = text[title_start:end]
-    return name, Mention(
-        start=title_start, end=end, surface=surface, kind=entity.kind, value=entity
-    )
+    return start, end, surface, title_start, end, entity
 
 
 def _shape(text: str, run: Sequence[Token], data: Names) -> tuple[int, int] | None:

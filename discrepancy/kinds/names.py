@@ -35,6 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from discrepancy.kinds import designators
 from discrepancy.kinds._names_data import Names, compiled, fold, strings, table_of
+from discrepancy.kinds._names_plans import Found
 from discrepancy.kinds._names_plans import apply as _apply
 from discrepancy.kinds._names_plans import plans as _plans
 from discrepancy.kinds._names_runs import runs
@@ -74,7 +75,10 @@ def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     Putin person 'Mr'
     Netanyahu person ''
     """
-    return [name for name, _ in _mentions(text, lexicon or default_lexicon())]
+    return [
+        Mention(start=start, end=end, surface=surface, kind=value.kind, value=value)
+        for start, end, surface, _, _, value in _mentions(text, lexicon or default_lexicon())
+    ]
 
 
 def find_titled(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -83,7 +87,10 @@ def find_titled(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     >>> [m.surface for m in find_titled("spokesman, Maj. Gen. Igor Konashenkov, said")]
     ['Maj. Gen. Igor Konashenkov']
     """
-    return [titled for _, titled in _mentions(text, lexicon or default_lexicon())]
+    return [
+        Mention(start=start, end=end, surface=text[start:end], kind=value.kind, value=value)
+        for _, _, _, start, end, value in _mentions(text, lexicon or default_lexicon())
+    ]
 
 
 def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
@@ -97,23 +104,23 @@ def parse(text: str, *, lexicon: Lexicon | None = None) -> Entity | None:
     if not isinstance(text, str) or len(text) > 300:
         return None
     found = _mentions(text, lexicon or default_lexicon(), anywhere=True)
-    return found[0][0].value if len(found) == 1 else None  # type: ignore[return-value]
+    return found[0][-1] if len(found) == 1 else None
 
 
-def _mentions(
-    text: str, lexicon: Lexicon, *, anywhere: bool = False
-) -> list[tuple[Mention, Mention]]:
+def _mentions(text: str, lexicon: Lexicon, *, anywhere: bool = False) -> list[Found]:
+    """The names of ``text``, each with the span of its title and name."""
     data = compiled(lexicon)
     used_lower = None if anywhere else _LowerWords(text)
-    out: list[tuple[Mention, Mention]] = []
+    out: list[Found] = []
     # A designator and its maker ("Airbus A300", "ATR 72") are not part of a name.
     blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
     for base, plans in runs(text, data, blocked, _plans):
         for plan in plans:
-            pair = _apply(text, base, plan, data, used_lower)
-            if pair is not None:
-                comma = text[pair[0].end : pair[0].end + 1] == ","  # no title after it else
-                out.append(_appositive(text, pair, data) if comma else pair)
+            found = _apply(text, base, plan, data, used_lower)
+            if found is not None:
+                end = found[1]
+                comma = text[end : end + 1] == ","  # no title after it else
+                out.append(_appositive(text, found, data) if comma else found)
     return _people(out)
 
 
@@ -155,45 +162,39 @@ _APPOSITIVE = re.compile(
 _NOT_IN_APPOSITIVE = frozenset(["and", "or", "but", "with", "to", "from", "by", "for", "in"])
 
 
-def _appositive(text: str, pair: tuple[Mention, Mention], data: Names) -> tuple[Mention, Mention]:
+def _appositive(text: str, found: Found, data: Names) -> Found:
     """A title after the name, between commas: "Igor Konashenkov, Russian military
     spokesman, said" (the titled span then runs from the name to the title)."""
-    name, titled = pair
-    value = name.value
-    if not isinstance(value, Entity) or value.title or value.kind != "name":
-        return pair
-    match = _APPOSITIVE.match(text, name.end, min(len(text), name.end + 80))
+    start, end, surface, titled_start, _, value = found
+    if value.title or value.kind != "name":
+        return found
+    match = _APPOSITIVE.match(text, end, min(len(text), end + 80))
     if match is None or match["word"] not in data.lower_titles:
-        return pair
+        return found
     if _NOT_IN_APPOSITIVE & set(match["title"].split()):
-        return pair
+        return found
     title = re.sub(r"^(?:the|a|an)\s+", "", " ".join(match["title"].split()))
     value = attrs.evolve(value, kind="person", title=title)
-    name = attrs.evolve(name, kind="person", value=value)
-    end = match.end("title")
-    return name, attrs.evolve(
-        titled, kind="person", value=value, end=end, surface=text[titled.start : end]
-    )
+    return start, end, surface, titled_start, match.end("title"), value
 
 
-def _people(found: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+def _people(found: list[Found]) -> list[Found]:
     """A name that is a titled person's surname (or whole name) is that person too."""
-    people = {m.value.key for m, _ in found if m.kind == "person"}  # type: ignore[union-attr]
+    people = {one[-1].key for one in found if one[-1].kind == "person"}
     people |= {re.split(r"[-‐]", key.split()[-1])[-1] for key in people}
     people |= {key.split()[-1] for key in people}
     if not people:
         return found
     out = []
-    for pair in found:
-        value = pair[0].value
+    for one in found:
+        value = one[-1]
         if (
-            isinstance(value, Entity)
-            and value.kind == "name"
+            value.kind == "name"
             and value.category != "country"
             and (value.key in people or _last_word(value.key) in people)
         ):
-            pair = _as_person(pair, _person(value))
-        out.append(pair)
+            one = (*one[:-1], _person(value))
+        out.append(one)
     return out
 
 
@@ -205,19 +206,6 @@ def _last_word(key: str) -> str:
 @functools.lru_cache(maxsize=2**12)
 def _person(value: Entity) -> Entity:
     return attrs.evolve(value, kind="person")
-
-
-def _as_person(pair: tuple[Mention, Mention], value: Entity) -> tuple[Mention, Mention]:
-    plain, titled = pair
-    name = Mention(
-        start=plain.start, end=plain.end, surface=plain.surface, kind="person", value=value
-    )
-    if titled is plain:
-        return name, name
-    surface = titled.surface
-    return name, Mention(
-        start=titled.start, end=titled.end, surface=surface, kind="person", value=value
-    )
 
 
 def name_similarity(a: Entity | str, b: Entity | str, *, lexicon: Lexicon | None = None) -> float:
@@ -270,9 +258,8 @@ def _keys(name: Entity | str, lexicon: Lexicon) -> tuple[str, str]:
     if isinstance(name, Entity):
         return name.key, name.variant_key
     parsed = _mentions(name, lexicon, anywhere=True)
-    value = parsed[0][0].value if len(parsed) == 1 else None
-    if isinstance(value, Entity):
-        return value.key, value.variant_key
+    if len(parsed) == 1:
+        return parsed[0][-1].key, parsed[0][-1].variant_key
     return " ".join(name.split()), fold(name, data)
 
 

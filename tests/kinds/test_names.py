@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,9 +17,10 @@ from discrepancy.kinds import _names_data as _data
 from discrepancy.kinds import _names_plans as _plans
 from discrepancy.kinds import _names_runs as _runs
 from discrepancy.kinds import designators, names
+from discrepancy.kinds._names_plans import Found
 from discrepancy.kinds._names_runs import Token
 from discrepancy.lexicon import Lexicon, LexiconError, default_lexicon
-from discrepancy.model import Entity, Mention
+from discrepancy.model import Entity
 from discrepancy.strategies.entities import names as name_entities
 from discrepancy.strategies.entities import transliterations
 
@@ -367,17 +367,17 @@ def test_bad_data_is_reported(table: dict[str, object]) -> None:
 _SLOW_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’‐-][^\W_]+)*")
 
 
-def _slow_find(text: str) -> list[tuple[Mention, Mention]]:
+def _slow_find(text: str) -> list[Found]:
     """The first implementation of ``names._mentions``: every word of the text in turn."""
     lexicon = default_lexicon()
     data = _data.compiled(lexicon)
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
-    out: list[tuple[Mention, Mention]] = []
+    out: list[Found] = []
     blocked = [(m.start, m.end) for m in designators.find(text, lexicon=lexicon)]
     for run in _slow_runs(text, data, blocked):
-        pair = _slow_mention(text, run, data, lambda w: w.lower() in lower_words)
-        if pair is not None:
-            out.append(names._appositive(text, pair, data))
+        found = _slow_mention(text, run, data, lambda w: w.lower() in lower_words)
+        if found is not None:
+            out.append(names._appositive(text, found, data))
     return names._people(out)
 
 
@@ -457,7 +457,7 @@ def _slow_joins(text: str, before: Token, token: Token, data: _data.Names) -> bo
 
 def _slow_mention(
     text: str, run: list[Token], data: _data.Names, used_lower: Callable[[str], bool]
-) -> tuple[Mention, Mention] | None:
+) -> Found | None:
     while run and (run[0].word in data.stop or run[0].word in data.connectors):
         run = run[1:]
     if run and _plans.common_opener(text, run[0], data, used_lower):
@@ -485,11 +485,7 @@ def _slow_mention(
         title_start -= len(before.group(1)) + 1
     title_text = " ".join(text[title_start:start].split())
     entity = _data.entity(text[start:end], title_text, data)
-    name_mention = Mention(
-        start=start, end=end, surface=text[start:end], kind=entity.kind, value=entity
-    )
-    titled = attrs.evolve(name_mention, start=title_start, surface=text[title_start:end])
-    return name_mention, titled
+    return start, end, text[start:end], title_start, end, entity
 
 
 _NEWS_WORDS = st.sampled_from(
