@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -116,13 +116,27 @@ def _single(
     )
 
 
-def _sentence(source: Source, start: int, split: Sequence[Sentence] | None) -> str:
-    """The sentence of ``source`` around offset ``start`` (``split``: its sentences, if known)."""
-    sents = _sentences(source.text, source.body_start) if split is None else split
-    i = bisect.bisect_right(sents, start, key=lambda s: s.start) - 1
-    if i >= 0 and start < sents[i].end:
-        return source.text[sents[i].start : sents[i].end]
-    return ""
+def _sentence_at(source: Source, split: Sequence[Sentence] | None) -> Callable[[int], str]:
+    """The sentence of ``source`` around an offset (``split``: its sentences, if known); the
+    text of each sentence is cut once and shared by all its slips, so that a long sentence
+    full of slips is not copied once per slip.
+
+    >>> sentence = _sentence_at(Source(id="a", text="The the end. A a start."), None)
+    >>> sentence(0), sentence(14), sentence(0) is sentence(4)
+    ('The the end.', 'A a start.', True)
+    """
+    made: dict[int, str] = {}
+
+    def sentence(start: int) -> str:
+        sents = _sentences(source.text, source.body_start) if split is None else split
+        i = bisect.bisect_right(sents, start, key=lambda s: s.start) - 1
+        if i < 0 or start >= sents[i].end:
+            return ""
+        if i not in made:
+            made[i] = source.text[sents[i].start : sents[i].end]
+        return made[i]
+
+    return sentence
 
 
 @functools.lru_cache(maxsize=16)
@@ -136,6 +150,7 @@ def doubled_words(
 ) -> list[Finding]:
     """A word written twice in a row, as a typo finding per occurrence."""
     out = []
+    sentence = _sentence_at(source, split)
     for start, end, surface in similarity.doubled_words(
         source.text[source.body_start :], lexicon=lexicon
     ):
@@ -145,7 +160,7 @@ def doubled_words(
             start=start,
             end=end,
             surface=surface,
-            sentence=_sentence(source, start, split),
+            sentence=sentence(start),
         )
         word = surface.split()[0]
         fixed = surface[len(word) :].strip()
@@ -241,7 +256,7 @@ def adjective_possessives(
 ) -> list[Finding]:
     """ "Russian’s Defense Minister": the adjective made possessive where the country was meant."""
     out = []
-    text = source.text
+    text, sentence = source.text, _sentence_at(source, split)
     for match in _possessives(text, source.body_start):
         word = match.group(1)
         country = names.country_of(word, lexicon=lexicon)
@@ -256,7 +271,7 @@ def adjective_possessives(
             start=start,
             end=end,
             surface=text[start:end],
-            sentence=_sentence(source, start, split),
+            sentence=sentence(start),
         )
         fixed = country + match.group(2)
         reason = (
