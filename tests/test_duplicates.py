@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discrepancy import FindingType, Source, audit
 from discrepancy.duplicates import find_copies
@@ -61,3 +66,68 @@ def test_fingerprints_taken_apart_find_the_same_copies() -> None:
     prints = [fingerprint(s) for s in reversed(sources)]
     assert find_copies(sources, prints) == find_copies(sources)
     assert [c.copy for c in find_copies(sources, prints)] == ["b-outlet", "c-outlet"]
+
+
+# White space of every kind the fast path must tell apart from single spaces and line breaks
+_TEXTS = st.text(alphabet=st.sampled_from("aB.ß \n\t\r\xa0\u2009\u2028\x1c"), max_size=30)
+
+
+@given(_TEXTS)
+def test_squeezing_is_splitting_and_joining(text: str) -> None:
+    from discrepancy.duplicates import _squeezed
+
+    assert " ".join(text.split()) == _squeezed(text)
+
+
+@given(st.text(alphabet="aB. \n", max_size=30))
+def test_squeezing_a_text_known_printable_is_splitting_and_joining(text: str) -> None:
+    from discrepancy.duplicates import _squeezed
+
+    assert " ".join(text.split()) == _squeezed(text, printable=True)
+
+
+@given(st.lists(st.sampled_from(["One died.", "Two  died.\n", "THREE died", "ß."]), max_size=6))
+def test_a_fingerprint_hashes_the_normal_text_and_sentences(pieces: list[str]) -> None:
+    from discrepancy.duplicates import _normal, fingerprint
+    from discrepancy.text import sentences
+
+    text = "Title\n" + " ".join(pieces)
+    print_ = fingerprint(Source(id="a", text=text, body_start=6))
+
+    def digest(piece: str) -> bytes:
+        return hashlib.sha1(_normal(piece).encode()).digest()[:8]
+
+    split = sentences(text, 6)
+    assert print_.text == digest(text[6:])
+    assert print_.sentences == {
+        digest(text[s.start : s.end]) for s in split if s.end - s.start > 20
+    }
+
+
+@given(st.lists(st.frozensets(st.sampled_from([b"a", b"b", b"c", b"d"])), max_size=8))
+def test_shared_sentences_are_counted_with_each_earlier_source(
+    hashes: list[frozenset[bytes]],
+) -> None:
+    from discrepancy.duplicates import _COMMON, _shared
+
+    holders = Counter(h for mine in hashes for h in mine)
+    expected = {
+        later: Counter(
+            {
+                earlier: n
+                for earlier in range(later)
+                if (n := sum(1 < holders[h] <= _COMMON for h in hashes[earlier] & hashes[later]))
+            }
+        )
+        for later in range(len(hashes))
+    }
+    got = _shared(hashes)
+    assert {k: v for k, v in expected.items() if v} == {k: v for k, v in got.items() if v}
+
+
+def test_a_sentence_in_too_many_sources_is_not_evidence_of_copying() -> None:
+    from discrepancy.duplicates import _COMMON, _shared
+
+    common = [frozenset({b"boilerplate", bytes([i])}) for i in range(_COMMON + 1)]
+    assert {} == _shared(common)
+    assert list(range(1, _COMMON)) == sorted(_shared(common[:_COMMON]))
