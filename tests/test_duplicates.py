@@ -131,3 +131,9 @@ def test_a_sentence_in_too_many_sources_is_not_evidence_of_copying() -> None:
     common = [frozenset({b"boilerplate", bytes([i])}) for i in range(_COMMON + 1)]
     assert {} == _shared(common)
     assert list(range(1, _COMMON)) == sorted(_shared(common[:_COMMON]))
+
+
+def test_folding_keeps_a_text_printable_or_not() -> None:
+    """``fingerprint`` asks ``isprintable`` of the text and squeezes its folded pieces."""
+    chars = map(chr, range(0x110000))
+    assert not [c for c in chars if c.isprintable() != c.casefold().isprintable()]
