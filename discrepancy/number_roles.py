@@ -140,11 +140,8 @@ def _counted_noun(
             continue
         if R.STOP.search(text, limit, tok.start):
             return None
-        reach = table.counted.firsts.get(
-            tok.word, 0
-        )  # the longest phrase the word starts (0: none)
-        sizes = range(min(reach, len(after) - i), 0, -1)
-        for size in sizes:
+        reach = table.counted.firsts.get(tok.word, 0)  # its longest phrase (0: it starts none)
+        for size in range(min(reach, len(after) - i), 0, -1):
             hit = table.counted.get(tuple(t.word for t in after[i : i + size]))
             if hit is not None and i < hit[0].window:
                 noun = after[i + size - 1].word
