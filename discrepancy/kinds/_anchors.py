@@ -132,34 +132,65 @@ def _letters_table() -> bytes:
     return bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
-@functools.cache
-def _word_candidates(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
-    """The number words as they read in ``_letters_only`` text, after a space; and the
-    characters that begin a word there as a space (a text holding one is read as before)."""
-    nl = resolve(lexicon)
-    keys, odd = set(), set()
-    for key in {*nl.words, *nl.idioms}:
-        letters = key.encode("latin-1", "replace").translate(_letters_table()).decode()
-        if letters[:1].isalpha():
-            keys.add(letters)
+def letters_pattern(keys: Iterable[str], spaces: str = " {1,3}") -> tuple[re.Pattern[bytes], str]:
+    """The phrases ``keys`` as they read in ``letters_only`` text, after a space and before a
+    non-letter (a search led by a literal); ``spaces`` is what a space of a phrase may be
+    there.  Also the characters that begin a phrase as a non-letter: a text holding one
+    must be read another way.
+
+    >>> pattern, odd = letters_pattern(["two", "½"])
+    >>> [m.start() + 1 for m in pattern.finditer(letters_only("(two) twos"))], odd
+    ([1], '½')
+    """
+    letters, odd = set(), set()
+    for key in keys:
+        read = key.encode("latin-1", "replace").translate(_letters_table()).decode()
+        if read[:1].isalpha():
+            letters.add(read)
         elif key:
             odd.add(key[0])
-    alt = trie_pattern(sorted(keys, key=len, reverse=True)).replace(r"\ ", " {1,3}") or "(?!)"
+    alt = trie_pattern(sorted(letters, key=len, reverse=True)).replace(r"\ ", spaces) or "(?!)"
     return re.compile(f" (?=(?:{alt})(?![a-z]))".encode()), "".join(sorted(odd))
 
 
-def _letters_only(lower: str) -> bytes:
-    """``lower`` one byte a character, ASCII lower-case letters kept, the rest spaces."""
-    return lower.encode("latin-1", "replace").translate(_letters_table())
+@functools.cache
+def _word_candidates(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
+    """``letters_pattern`` of the number words and idioms."""
+    nl = resolve(lexicon)
+    return letters_pattern({*nl.words, *nl.idioms})
 
 
-def word_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
+@functools.cache
+def _count_letters(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
+    """``letters_pattern`` of the approximate counts (their spaces are any white space)."""
+    return letters_pattern(resolve(lexicon).counts, " +")
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))  # UTF-8 bytes that continue a character
+
+
+def letters_only(lower: str) -> bytes:
+    """``lower`` one byte a character, ASCII lower-case letters kept, the rest spaces.
+
+    >>> letters_only("één 2 Ab")
+    b'  n    b'
+    """
+    encoded = lower.encode("utf-8", "surrogatepass")
+    return encoded.translate(_letters_table(), _CONTINUATION)  # a character's first byte
+
+
+def starts_in(pattern: re.Pattern[bytes], letters: bytes) -> list[int]:
+    """Where the phrases of ``pattern`` (from ``letters_pattern``) may start, 0 first."""
+    return [0, *(m.start() + 1 for m in pattern.finditer(letters))]
+
+
+def word_starts(lower: str, lexicon: Lexicon | None, letters: bytes | None = None) -> list[int]:
     """Positions of ``lower`` where a number word of the lexicon may start.
 
-    The words are looked for after a space in ``_letters_only`` text (a search led by a
-    literal), where they match wherever they match in ``lower`` after a non-letter: few
-    candidates, each after a non-letter.  Texts holding a character that begins a word as
-    a non-letter ("½") use the whole word pattern in a look-ahead instead.
+    The words are looked for after a space in ``letters_only`` text (``letters`` when the
+    caller has it), where they match wherever they match in ``lower`` after a non-letter:
+    few candidates, each after a non-letter.  Texts holding a character that begins a word
+    as a non-letter ("½") use the whole word pattern in a look-ahead instead.
 
     >>> word_starts("five or six, 1½", None), word_starts("(one) or two", None)
     ([0, 8, 14], [0, 1, 9])
@@ -169,10 +200,18 @@ def word_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
     if any(c in lower for c in odd):
         words = resolve(lex).lower_word_before
         return [0, *(m.start() + 1 for m in words.finditer(lower))]
-    return [0, *(m.start() + 1 for m in pattern.finditer(_letters_only(lower)))]
+    return starts_in(pattern, letters_only(lower) if letters is None else letters)
 
 
-def count_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
-    """Positions of ``lower`` where an approximate count ("a few") may start."""
-    pattern = _count_candidates(lexicon or default_lexicon())
-    return [] if pattern is None else starts_of(pattern, lower)
+def count_starts(lower: str, lexicon: Lexicon | None, letters: bytes | None = None) -> list[int]:
+    """Positions of ``lower`` where an approximate count ("a few") may start.
+
+    >>> count_starts("a few, a\tcouple", None)
+    [0, 7]
+    """
+    lex = lexicon or default_lexicon()
+    pattern, odd = _count_letters(lex)
+    if any(c in lower for c in odd):
+        found = _count_candidates(lex)
+        return [] if found is None else starts_of(found, lower)
+    return starts_in(pattern, letters_only(lower) if letters is None else letters)

@@ -96,17 +96,23 @@ def scan_lower(
     lexicon: Lexicon | None = None,
     keep_glued: bool = False,
     safe: bool | None = None,
+    letters: bytes | None = None,
 ) -> list[NumberMatch]:
     """``scan`` given ``lower`` = ``text.lower()`` (for callers that need it too).
 
-    ``safe`` is ``anchors.safe(text, lower)`` when the caller knows it.
+    ``safe`` is ``anchors.safe(text, lower)`` when the caller knows it, ``letters``
+    ``anchors.letters_only(lower)`` (read only when safe).
 
     >>> [m.surface for m in scan_lower("Two or 3", "two or 3")]
     ['Two', '3']
     """
     nl = resolve(lexicon)
     fast = anchors.safe(text, lower) if safe is None else safe
-    toks, info = _tokens(text, lower, nl, lexicon if fast else None, fast=fast)
+    if not fast:
+        letters = None
+    elif letters is None:
+        letters = anchors.letters_only(lower)
+    toks, info = _tokens(text, lower, nl, lexicon if fast else None, letters)
     found: list[NumberMatch] = []
     i = 0
     while i < len(toks):
@@ -119,23 +125,25 @@ def scan_lower(
         if keep_glued or not (match.letter_before or match.designator or match.glued_after):
             found.append(match)
     counts = (
-        anchors.matches_at(nl.counts_re, text, anchors.count_starts(lower, lexicon))
-        if fast and nl.counts_re is not None
+        anchors.matches_at(nl.counts_re, text, anchors.count_starts(lower, lexicon, letters))
+        if letters is not None and nl.counts_re is not None
         else None
     )
     return _merge_counts(text, nl, found, counts)
 
 
 def _streams(
-    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, *, fast: bool
+    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, letters: bytes | None
 ) -> list[Iterable[re.Match[str]]]:
     """The matches of the skip, digit and word patterns, each as ``finditer`` gives them.
 
-    With ``fast`` (``anchors.safe``) they are tried only where they can start.
+    With ``letters`` (``anchors.letters_only``, given when ``anchors.safe``) they are tried
+    only where they can start.
     """
-    if fast:
+    if letters is not None:
         digits = anchors.digit_starts(text)
-        words = anchors.matches_at(nl.lower_word_re, lower, anchors.word_starts(lower, lexicon))
+        starts = anchors.word_starts(lower, lexicon, letters)
+        words = anchors.matches_at(nl.lower_word_re, lower, starts)
         return [
             anchors.matches_at(nl.skip_re, text, digits),
             anchors.matches_at(nl.digit_re, text, digits),
@@ -151,12 +159,12 @@ def _streams(
 
 
 def _tokens(
-    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, *, fast: bool
+    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, letters: bytes | None
 ) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]:
     toks: list[nt.Tok] = []
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
-    streams = _streams(text, lower, nl, lexicon, fast=fast)
+    streams = _streams(text, lower, nl, lexicon, letters)
     matches = sorted(itertools.chain(*streams), key=_START)  # sorted runs: a linear merge
     skip_re, digit_re, words = nl.skip_re, nl.digit_re, nl.words
     for m in matches:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -54,8 +55,9 @@ def find(
     """
     hl = hd.resolve(lexicon)
     lower, safe = anchors.lowered(text)
-    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True, safe=safe)
-    nums = _with_articles(text, lower if safe else None, nums, lexicon)
+    letters = anchors.letters_only(lower) if safe else None
+    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True, safe=safe, letters=letters)
+    nums = _with_articles(text, lower, letters, nums, lexicon)
     out: list[Mention] = []
     i = 0
     while i < len(nums):
@@ -69,16 +71,25 @@ def find(
 
 
 def _with_articles(
-    text: str, lower: str | None, nums: list[NumberMatch], lexicon: Lexicon | None
+    text: str,
+    lower: str,
+    letters: bytes | None,
+    nums: list[NumberMatch],
+    lexicon: Lexicon | None,
 ) -> list[NumberMatch]:
     """Add "a"/"an" as the number 1 where a unit follows ("less than a minute").
 
-    ``lower`` is the lower-cased text when it may stand for the text (``anchors.safe``).
+    ``letters`` is ``anchors.letters_only(lower)`` when ``lower`` may stand for the text
+    (``anchors.safe``): then articles are read only where they may start.
     """
     extra = []
     lex = lexicon or default_lexicon()
     first_words = _unit_words(lex)
-    found = _ARTICLE_UNIT.finditer(text) if lower is None else _article_unit(lex).finditer(lower)
+    if letters is None:
+        found: Iterable[re.Match[str]] = _ARTICLE_UNIT.finditer(text)
+    else:
+        starts = anchors.starts_in(_article_letters(lex), letters)
+        found = anchors.matches_at(_article_unit(lex), lower, starts)
     for m in found:
         if m.group("w").lower() not in first_words:
             continue  # cheap test before asking units
@@ -119,6 +130,13 @@ def _second_words(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
         elif known is not None:
             known.add(second.group("w").lower())
     return {w: None if s is None else frozenset(s) for w, s in seconds.items()}
+
+
+@functools.cache
+def _article_letters(lexicon: Lexicon) -> re.Pattern[bytes]:
+    """Where ``_article_unit`` may match, in ``anchors.letters_only`` text."""
+    openings = [f"{a} {w}" for a in ("a", "an") for w in (*_unit_words(lexicon), "a", "an")]
+    return anchors.letters_pattern(openings)[0]
 
 
 @functools.cache
@@ -321,13 +339,10 @@ def _pair_bounds(text: str, found: list[Mention], hl: hd.HedgeLex) -> list[Menti
 
 
 def _pairs(a: Mention, b: Mention) -> bool:
+    if b.start - a.end > 12:
+        return False  # the cheapest test first
     one_sided = {(a.low is None), (b.low is None)} == {True, False}
-    return (
-        one_sided
-        and {(a.high is None), (b.high is None)} == {True, False}
-        and a.unit == b.unit
-        and b.start - a.end <= 12
-    )
+    return one_sided and {(a.high is None), (b.high is None)} == {True, False} and a.unit == b.unit
 
 
 def parse(text: str, *, lexicon: Lexicon | None = None) -> Interval | None:

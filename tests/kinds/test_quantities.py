@@ -16,9 +16,10 @@ from discrepancy import find_quantities
 from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import _parts as pt
+from discrepancy.kinds import quantities as qt
 from discrepancy.kinds._numlex import resolve
 from discrepancy.kinds.quantities import find, parse
-from discrepancy.lexicon import LexiconError, load_lexicon
+from discrepancy.lexicon import LexiconError, default_lexicon, load_lexicon
 from discrepancy.model import Interval, Mention
 from discrepancy.strategies.quantities import Phrasing, amounts, news_texts, phrasings
 
@@ -331,6 +332,29 @@ def test_word_starts_hold_every_start_of_a_number_word(text: str) -> None:
     lower = text.lower()
     words = resolve(None).lower_word_re
     assert {m.start() for m in words.finditer(lower)} <= set(anchors.word_starts(lower, None))
+
+
+_ARTICLE_BITS = st.sampled_from(
+    ["a", "an", " ", "-", "\t", "\n", "mile", "russian", " ruble", "few", "couple", "é", "5", ","]
+)
+
+
+@given(st.one_of(st.lists(_ARTICLE_BITS, max_size=12).map("".join), st.text()))
+def test_letters_starts_hold_every_article_and_count(text: str) -> None:
+    # the candidates read from the letters-only bytes miss no article and no count
+    lower, safe = anchors.lowered(text)
+    letters = anchors.letters_only(lower)
+    lex = default_lexicon()
+    articles = {m.start() for m in qt._article_unit(lex).finditer(lower)}
+    assert articles <= set(anchors.starts_in(qt._article_letters(lex), letters)) or not safe
+    counts_re = resolve(lex).counts_re
+    counts = set() if counts_re is None else {m.start() for m in counts_re.finditer(text)}
+    assert counts <= set(anchors.count_starts(lower, lex, letters)) or not safe
+
+
+def test_letters_only_keeps_one_byte_a_character() -> None:
+    text = "a\ud800é€𝔘b z"
+    assert anchors.letters_only(text) == b"a    b z"
 
 
 def test_case_folds_onto_ascii_are_all_listed() -> None:
