@@ -2,9 +2,10 @@
 
 Each rule is listed by name with the first words it may begin with: words ("the"), groups
 of words ("months", "days": day numbers in digits or words), or digit runs by length ("#2":
-two digits, "#9": nine or more). The lists are generous on purpose: a rule left out where it
-could match would lose a date, so ``Scanner(every_rule=True)`` tries every rule everywhere and
-the tests compare the two.
+two digits, "#9": nine or more). A few rules begin at a word only before certain next words
+("in" before a count: "in two weeks"), listed in ``_NEXT``. The lists are generous on
+purpose: a rule left out where it could match would lose a date, so
+``Scanner(every_rule=True)`` tries every rule everywhere and the tests compare the two.
 """
 
 from __future__ import annotations
@@ -49,6 +50,23 @@ _SINGLE_HEADS: dict[str, tuple[str, ...]] = {
     "week_weekday": ("the", "w", "week", "last", "days"),
     "for_amount": ("for",),
 }
+# Rules that begin at a word of a group (left) only when the next token is in one of the
+# groups on the right; at a word also in a group without such a condition, they are tried.
+_NEXT: dict[str, dict[str, tuple[str, ...]]] = {
+    "decade": dict.fromkeys(("in", "during", "since"), ("decades",)),  # "in the nineties"
+    "in_count": {"in": ("counts",)},  # "in two weeks"
+    "weekday_offset": {"in": ("counts",)},  # "in 3 days on Friday"
+    "shift_unit": dict.fromkeys(("week", "month", "year"), ("after", "before")),
+    "year_to_date": {"year": ("to",)},
+}
+# A single date begins at a word before any next token, unless every rule beginning there
+# waits for certain next tokens.
+_NEXT["single"] = {
+    head: tuple(sorted({x for rule in rules for x in _NEXT[rule][head]}))
+    for head in {head for rule in _NEXT for head in _NEXT[rule]}
+    if (rules := [rule for rule, heads in _SINGLE_HEADS.items() if head in heads])
+    and all(head in _NEXT.get(rule, {}) for rule in rules)
+}
 # ... and of the other lists of rules tried together.
 _HEADS = {
     **_SINGLE_HEADS,
@@ -64,24 +82,33 @@ _HEADS = {
 }
 
 
+# The rules to try at a word: all of them, or (for a word where some rule waits for certain
+# next tokens) by the next token's head, "" standing for any other.
+Tried = tuple[Rule, ...] | dict[str, tuple[Rule, ...]]
+
+
 def heads(s: Scanner, i: int, rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """Those of ``rules`` that may match at token ``i`` (all of them with ``s.every_rule``).
 
     >>> from discrepancy.kinds._dates_lex import Tokens, resolve_lexicon
-    >>> from discrepancy.kinds._dates_grammar import _WRITTEN
-    >>> s = Scanner(Tokens("on 17 May"), resolve_lexicon(None), None)
+    >>> from discrepancy.kinds._dates_grammar import SINGLE, _WRITTEN
+    >>> s = Scanner(Tokens("on 17 May, in two weeks, in Syria"), resolve_lexicon(None), None)
     >>> [rule.__name__ for rule in heads(s, 1, _WRITTEN)]
     ['listed_day', 'day_first', 'numeric']
     >>> heads(s, 0, _WRITTEN)
     ()
+    >>> [rule.__name__ for rule in heads(s, 4, SINGLE)], heads(s, 8, SINGLE)
+    (['in_count', 'weekday_offset'], ())
     """
     if s.every_rule:
         return rules
     found = _tables(s.w).get(id(rules))
-    if found is None or found[0] is not rules:  # an id may be reused by a new tuple
-        return table(s.w, rules).get(head(s.low(i)), ())
+    tried = table(s.w, rules) if found is None or found[0] is not rules else found[1]
     low = s.low(i)
-    return found[1].get(_DIGITS[min(len(low), 9)] if low.isdigit() else low, ())
+    at = tried.get(_DIGITS[min(len(low), 9)] if low.isdigit() else low, ())
+    if isinstance(at, tuple):
+        return at
+    return at.get(head(s.low(i + 1)), at[""])
 
 
 def head(low: str) -> str:
@@ -93,7 +120,7 @@ def head(low: str) -> str:
     return _DIGITS[min(len(low), 9)] if low.isdigit() else low
 
 
-def table(w: Words, rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+def table(w: Words, rules: tuple[Rule, ...]) -> dict[str, Tried]:
     """Which of ``rules`` may begin at a token, by ``head`` (cached per word lists)."""
     tables = _tables(w)
     found = tables.get(id(rules))
@@ -103,12 +130,12 @@ def table(w: Words, rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
 
 
 @functools.cache
-def _tables(w: Words) -> dict[int, tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]]:
+def _tables(w: Words) -> dict[int, tuple[tuple[Rule, ...], dict[str, Tried]]]:
     """The tables of ``_rules_by_start`` made so far for one lexicon, by list of rules."""
     return {}
 
 
-def _rules_by_start(w: Words, rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+def _rules_by_start(w: Words, rules: tuple[Rule, ...]) -> dict[str, Tried]:
     """Which of ``rules`` may match at a token, by its lower-cased form ("#2" for two digits);
     a word that is no key begins none of them."""
     groups = {
@@ -122,13 +149,29 @@ def _rules_by_start(w: Words, rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, 
         "relative_days": set(w.relative_days),
         "holiday_heads": set(w.holiday_heads),
         "portions": set(PORTIONS),
+        "decades": set(w.decades),
     }
-    table: dict[str, list[Rule]] = {}
+    table: dict[str, dict[Rule, set[str] | None]] = {}  # None: before any next token
     for rule in rules:
         for head in _HEADS[rule.__name__]:
+            after = _NEXT.get(rule.__name__, {}).get(head)
+            nexts = None if after is None else set().union(*(groups.get(x, {x}) for x in after))
             for word in groups.get(head, {head}):
-                found = table.setdefault(word, [])
-                if rule not in found:
-                    found.append(rule)
+                found = table.setdefault(word, {})
+                old = found.get(rule, set())
+                found[rule] = None if nexts is None or old is None else old | nexts
     order = {rule: n for n, rule in enumerate(rules)}
-    return {word: tuple(sorted(found, key=order.__getitem__)) for word, found in table.items()}
+    return {word: _by_next(found, order) for word, found in table.items()}
+
+
+def _by_next(found: dict[Rule, set[str] | None], order: dict[Rule, int]) -> Tried:
+    """The rules to try at one word: a tuple, or a tuple by the head of the next token."""
+
+    def tried(nxt: str) -> tuple[Rule, ...]:
+        rules = (rule for rule, nexts in found.items() if nexts is None or nxt in nexts)
+        return tuple(sorted(rules, key=order.__getitem__))
+
+    nexts = set().union(*(nexts for nexts in found.values() if nexts is not None))
+    if not nexts:
+        return tried("")
+    return {nxt: tried(nxt) for nxt in (*nexts, "")}
