@@ -41,6 +41,8 @@ class Names:
     titles: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     lower_titles: frozenset[str]
     lower_title_ends: tuple[str, ...]  # each lower-case title and a space
+    lower_title_tail: int  # how many last letters every lower-case title has at least (<= 3)
+    lower_title_tails: frozenset[str]  # those last letters of each and a space: a fast test
     title_words: frozenset[str]
     of_words: frozenset[str]  # words an "of" may follow inside a name
     stop: frozenset[str]
@@ -130,6 +132,7 @@ def compiled(lexicon: Lexicon) -> Names:
         titles={k: tuple(v) for k, v in by_first.items()},
         lower_titles=frozenset(strings(titles, "lower", "titles")),
         lower_title_ends=tuple(sorted(w + " " for w in strings(titles, "lower", "titles"))),
+        **_tails(strings(titles, "lower", "titles")),
         title_words=frozenset(title_words),
         of_words=frozenset(title_words.union(*(strings(words, k, "words") for k in of_words))),
         stop=frozenset(strings(words, "stop", "words")),
@@ -208,6 +211,16 @@ def entity_of(surface: str, title: str, data: Names) -> Entity:
             data.entities.clear()
         found = data.entities[surface, title] = entity(surface, title, data)
     return found
+
+
+def _tails(lower_titles: list[str]) -> dict[str, Any]:
+    """The ends of the lower-case titles, all of one size: a text that ends with a title
+    and a space ends with one of them (a set look-up, faster than ``str.endswith``)."""
+    size = min([3, *(len(w) for w in lower_titles)])
+    return {
+        "lower_title_tail": size,
+        "lower_title_tails": frozenset(w[len(w) - size :] + " " for w in lower_titles),
+    }
 
 
 def _inner_pattern(particles: frozenset[str], connectors: frozenset[str]) -> re.Pattern[str] | None:

@@ -96,8 +96,10 @@ def apply(
     start, end, title_from, surface, entity = placed
     start, end, title_from = start + base, end + base, title_from + base
     title_start = title_from
+    # a lower-case title and a space may end before the title, or a line break may (near
+    # the start of the text, the slice is shorter than the tails, or wraps round: in none)
     if (
-        text.endswith(data.lower_title_ends, 0, title_from)
+        text[title_from - data.lower_title_tail - 1 : title_from] in data.lower_title_tails
         or text[title_from - 1 : title_from] == "\n"
     ):
         title_start = _lower_title_start(text, title_from, data)  # else it cannot extend
@@ -146,6 +148,8 @@ def common_opener(text: str, token: Token, data: Names, used_lower: Callable[[st
 
 
 def _opens_sentence(text: str, start: int) -> bool:
+    if text[start - 2 : start - 1].isalnum() and text[start - 1] == " ":
+        return False  # found fast: a word and a space before
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
         i -= 1
