@@ -160,12 +160,6 @@ def _word_candidates(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
     return letters_pattern({*nl.words, *nl.idioms})
 
 
-@functools.cache
-def _count_letters(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
-    """``letters_pattern`` of the approximate counts (their spaces are any white space)."""
-    return letters_pattern(resolve(lexicon).counts, " +")
-
-
 _CONTINUATION = bytes(range(0x80, 0xC0))  # UTF-8 bytes that continue a character
 
 
@@ -184,13 +178,13 @@ def starts_in(pattern: re.Pattern[bytes], letters: bytes) -> list[int]:
     return [0, *(m.start() + 1 for m in pattern.finditer(letters))]
 
 
-def word_starts(lower: str, lexicon: Lexicon | None, letters: bytes | None = None) -> list[int]:
+def word_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
     """Positions of ``lower`` where a number word of the lexicon may start.
 
-    The words are looked for after a space in ``letters_only`` text (``letters`` when the
-    caller has it), where they match wherever they match in ``lower`` after a non-letter:
-    few candidates, each after a non-letter.  Texts holding a character that begins a word
-    as a non-letter ("½") use the whole word pattern in a look-ahead instead.
+    The words are looked for after a space in ``letters_only`` text, where they match
+    wherever they match in ``lower`` after a non-letter: few candidates, each after a
+    non-letter.  Texts holding a character that begins a word as a non-letter ("½") use
+    the whole word pattern in a look-ahead instead.
 
     >>> word_starts("five or six, 1½", None), word_starts("(one) or two", None)
     ([0, 8, 14], [0, 1, 9])
@@ -200,18 +194,10 @@ def word_starts(lower: str, lexicon: Lexicon | None, letters: bytes | None = Non
     if any(c in lower for c in odd):
         words = resolve(lex).lower_word_before
         return [0, *(m.start() + 1 for m in words.finditer(lower))]
-    return starts_in(pattern, letters_only(lower) if letters is None else letters)
+    return starts_in(pattern, letters_only(lower))
 
 
-def count_starts(lower: str, lexicon: Lexicon | None, letters: bytes | None = None) -> list[int]:
-    """Positions of ``lower`` where an approximate count ("a few") may start.
-
-    >>> count_starts("a few, a\tcouple", None)
-    [0, 7]
-    """
-    lex = lexicon or default_lexicon()
-    pattern, odd = _count_letters(lex)
-    if any(c in lower for c in odd):
-        found = _count_candidates(lex)
-        return [] if found is None else starts_of(found, lower)
-    return starts_in(pattern, letters_only(lower) if letters is None else letters)
+def count_starts(lower: str, lexicon: Lexicon | None) -> list[int]:
+    """Positions of ``lower`` where an approximate count ("a few") may start."""
+    pattern = _count_candidates(lexicon or default_lexicon())
+    return [] if pattern is None else starts_of(pattern, lower)

@@ -96,23 +96,25 @@ def scan_lower(
     lexicon: Lexicon | None = None,
     keep_glued: bool = False,
     safe: bool | None = None,
-    letters: bytes | None = None,
+    starts: list[int] | None = None,
 ) -> list[NumberMatch]:
     """``scan`` given ``lower`` = ``text.lower()`` (for callers that need it too).
 
-    ``safe`` is ``anchors.safe(text, lower)`` when the caller knows it, ``letters``
-    ``anchors.letters_only(lower)`` (read only when safe).
+    ``safe`` is ``anchors.safe(text, lower)`` when the caller knows it; ``starts`` holds
+    every position where a number word or an approximate count starts (and maybe more,
+    sorted), when the caller knows them (read only when safe).
 
     >>> [m.surface for m in scan_lower("Two or 3", "two or 3")]
     ['Two', '3']
     """
     nl = resolve(lexicon)
     fast = anchors.safe(text, lower) if safe is None else safe
-    if not fast:
-        letters = None
-    elif letters is None:
-        letters = anchors.letters_only(lower)
-    toks, info = _tokens(text, lower, nl, lexicon if fast else None, letters)
+    if fast and starts is None:
+        starts = anchors.word_starts(lower, lexicon)
+        counts_at = None if nl.counts_re is None else anchors.count_starts(lower, lexicon)
+    else:
+        counts_at = starts
+    toks, info = _tokens(text, lower, nl, starts if fast else None)
     found: list[NumberMatch] = []
     i = 0
     while i < len(toks):
@@ -125,24 +127,23 @@ def scan_lower(
         if keep_glued or not (match.letter_before or match.designator or match.glued_after):
             found.append(match)
     counts = (
-        anchors.matches_at(nl.counts_re, text, anchors.count_starts(lower, lexicon, letters))
-        if letters is not None and nl.counts_re is not None
+        anchors.matches_at(nl.counts_re, text, counts_at)
+        if fast and counts_at is not None and nl.counts_re is not None
         else None
     )
     return _merge_counts(text, nl, found, counts)
 
 
 def _streams(
-    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, letters: bytes | None
+    text: str, lower: str, nl: NumLex, starts: list[int] | None
 ) -> list[Iterable[re.Match[str]]]:
     """The matches of the skip, digit and word patterns, each as ``finditer`` gives them.
 
-    With ``letters`` (``anchors.letters_only``, given when ``anchors.safe``) they are tried
-    only where they can start.
+    With ``starts`` (where number words may start, given when ``anchors.safe``) they are
+    tried only where they can start.
     """
-    if letters is not None:
+    if starts is not None:
         digits = anchors.digit_starts(text)
-        starts = anchors.word_starts(lower, lexicon, letters)
         words = anchors.matches_at(nl.lower_word_re, lower, starts)
         return [
             anchors.matches_at(nl.skip_re, text, digits),
@@ -159,12 +160,12 @@ def _streams(
 
 
 def _tokens(
-    text: str, lower: str, nl: NumLex, lexicon: Lexicon | None, letters: bytes | None
+    text: str, lower: str, nl: NumLex, starts: list[int] | None
 ) -> tuple[list[nt.Tok], dict[int, _DigitInfo]]:
     toks: list[nt.Tok] = []
     info: dict[int, _DigitInfo] = {}
     prev_end: int | None = None
-    streams = _streams(text, lower, nl, lexicon, letters)
+    streams = _streams(text, lower, nl, starts)
     matches = sorted(itertools.chain(*streams), key=_START)  # sorted runs: a linear merge
     skip_re, digit_re, words = nl.skip_re, nl.digit_re, nl.words
     for m in matches:

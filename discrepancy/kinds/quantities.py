@@ -29,6 +29,7 @@ from discrepancy.kinds import _anchors as anchors
 from discrepancy.kinds import _compound as cp
 from discrepancy.kinds import _hedges as hd
 from discrepancy.kinds import units
+from discrepancy.kinds._numlex import resolve as resolve_numbers
 from discrepancy.kinds._numlex import trie_pattern
 from discrepancy.kinds._parts import PERCENT, Part, read_part, unit_after
 from discrepancy.kinds._unit_table import HYPHENS, SPACE
@@ -55,9 +56,9 @@ def find(
     """
     hl = hd.resolve(lexicon)
     lower, safe = anchors.lowered(text)
-    letters = anchors.letters_only(lower) if safe else None
-    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True, safe=safe, letters=letters)
-    nums = _with_articles(text, lower, letters, nums, lexicon)
+    starts = _starts(lower, lexicon) if safe else None
+    nums = scan_lower(text, lower, lexicon=lexicon, keep_glued=True, safe=safe, starts=starts)
+    nums = _with_articles(text, lower if safe else None, starts, nums, lexicon)
     out: list[Mention] = []
     i = 0
     while i < len(nums):
@@ -70,25 +71,45 @@ def find(
     return _pair_bounds(text, out, hl)
 
 
+def _starts(lower: str, lexicon: Lexicon | None) -> list[int] | None:
+    """Where a number word, an approximate count or an article before a unit may start in
+    ``lower`` (and some more places), ``None`` when the text holds a character that
+    begins one as a non-letter (see ``anchors.word_starts``)."""
+    pattern, odd = _openings(lexicon or default_lexicon())
+    if any(c in lower for c in odd):
+        return None
+    return anchors.starts_in(pattern, anchors.letters_only(lower))
+
+
+@functools.cache
+def _openings(lexicon: Lexicon) -> tuple[re.Pattern[bytes], str]:
+    """``anchors.letters_pattern`` of what ``_starts`` looks for, read in one pass."""
+    nl = resolve_numbers(lexicon)
+    words = [*_unit_words(lexicon), "a", "an"]
+    articles = [f"{a} {w}" for a in ("a", "an") for w in words]
+    return anchors.letters_pattern({*nl.words, *nl.idioms, *nl.counts, *articles}, " +")
+
+
 def _with_articles(
     text: str,
-    lower: str,
-    letters: bytes | None,
+    lower: str | None,
+    starts: list[int] | None,
     nums: list[NumberMatch],
     lexicon: Lexicon | None,
 ) -> list[NumberMatch]:
     """Add "a"/"an" as the number 1 where a unit follows ("less than a minute").
 
-    ``letters`` is ``anchors.letters_only(lower)`` when ``lower`` may stand for the text
-    (``anchors.safe``): then articles are read only where they may start.
+    ``lower`` is the lower-cased text when it may stand for the text (``anchors.safe``),
+    ``starts`` then where the articles may start (``_starts``) if known.
     """
     extra = []
     lex = lexicon or default_lexicon()
     first_words = _unit_words(lex)
-    if letters is None:
+    if lower is None:
         found: Iterable[re.Match[str]] = _ARTICLE_UNIT.finditer(text)
+    elif starts is None:
+        found = _article_unit(lex).finditer(lower)
     else:
-        starts = anchors.starts_in(_article_letters(lex), letters)
         found = anchors.matches_at(_article_unit(lex), lower, starts)
     for m in found:
         if m.group("w").lower() not in first_words:
@@ -130,13 +151,6 @@ def _second_words(lexicon: Lexicon) -> dict[str, frozenset[str] | None]:
         elif known is not None:
             known.add(second.group("w").lower())
     return {w: None if s is None else frozenset(s) for w, s in seconds.items()}
-
-
-@functools.cache
-def _article_letters(lexicon: Lexicon) -> re.Pattern[bytes]:
-    """Where ``_article_unit`` may match, in ``anchors.letters_only`` text."""
-    openings = [f"{a} {w}" for a in ("a", "an") for w in (*_unit_words(lexicon), "a", "an")]
-    return anchors.letters_pattern(openings)[0]
 
 
 @functools.cache

@@ -340,16 +340,16 @@ _ARTICLE_BITS = st.sampled_from(
 
 
 @given(st.one_of(st.lists(_ARTICLE_BITS, max_size=12).map("".join), st.text()))
-def test_letters_starts_hold_every_article_and_count(text: str) -> None:
-    # the candidates read from the letters-only bytes miss no article and no count
+def test_openings_hold_every_word_count_and_article(text: str) -> None:
+    # the candidates read from the letters-only bytes miss no match of the patterns
     lower, safe = anchors.lowered(text)
-    letters = anchors.letters_only(lower)
     lex = default_lexicon()
-    articles = {m.start() for m in qt._article_unit(lex).finditer(lower)}
-    assert articles <= set(anchors.starts_in(qt._article_letters(lex), letters)) or not safe
-    counts_re = resolve(lex).counts_re
-    counts = set() if counts_re is None else {m.start() for m in counts_re.finditer(text)}
-    assert counts <= set(anchors.count_starts(lower, lex, letters)) or not safe
+    starts = set(qt._starts(lower, lex) or []) if safe else set()
+    nl = resolve(lex)
+    found = [nl.lower_word_re.finditer(lower), qt._article_unit(lex).finditer(lower)]
+    found.append(nl.counts_re.finditer(text) if nl.counts_re is not None else iter(()))
+    if safe and qt._starts(lower, lex) is not None:
+        assert {m.start() for m in itertools.chain(*found)} <= starts
 
 
 def test_letters_only_keeps_one_byte_a_character() -> None:
