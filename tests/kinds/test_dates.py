@@ -467,6 +467,8 @@ def test_fast_path_on_every_table_text(lead: str) -> None:
         "until now, current tensions; from the current date to now; the year after next",
         "the weekend of Halloween, a popular weekend show, year to date, a year ago",
         "during twenties, during the nineties, in the nineties",
+        "in nineties, since eighties; in 2015, in Syria in two days, in a fortnight; in 3",
+        "the month before last, month after next, a week after next, year to date; the year",
     ],
 )
 def test_fast_path_examples(text: str) -> None:
