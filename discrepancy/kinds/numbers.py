@@ -16,7 +16,7 @@ import itertools
 import math
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -116,13 +116,7 @@ def scan_lower(
         counts_at = starts
     toks, info = _tokens(text, lower, nl, starts if fast else None)
     found: list[NumberMatch] = []
-    i = 0
-    while i < len(toks):
-        article = _article(text, toks[i])
-        nxt, parsed = nw.parse_one(toks, i, article)
-        i = max(nxt, i + 1)
-        if parsed is None:
-            continue
+    for parsed in _parsed(text, toks):
         match = _match(text, parsed, info.get(parsed.start))
         if keep_glued or not (match.letter_before or match.designator or match.glued_after):
             found.append(match)
@@ -132,6 +126,23 @@ def scan_lower(
         else None
     )
     return _merge_counts(text, nl, found, counts)
+
+
+def _parsed(text: str, toks: list[nt.Tok]) -> Iterator[nt.Parsed]:
+    """The numbers read from ``toks``, in order."""
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        alone = i + 1 == len(toks) or toks[i + 1].gap == nt.BREAK
+        if alone and (tok.word == "#" or tok.word == "/") and tok.meanings[0].kind == DIG:
+            i += 1  # digits alone, no article before: what nw.parse_one reads at once
+            value = tok.meanings[0].value
+            yield nt.Parsed(start=tok.start, end=tok.end, low=value, high=value)
+            continue
+        nxt, parsed = nw.parse_one(toks, i, _article(text, tok))
+        i = max(nxt, i + 1)
+        if parsed is not None:
+            yield parsed
 
 
 def _streams(
