@@ -165,7 +165,7 @@ def _openings_pattern(openers: set[str]) -> re.Pattern[str]:
 
 def _digitish(alnum: str, other: str) -> str:
     """The rest of a word that has a digit, or a character other than an ASCII letter."""
-    return rf"(?=(?>[a-zA-Z]*+(?:{SEP}(?={alnum})[a-zA-Z]*+)*+){other})"
+    return rf"(?=[a-zA-Z]*+(?:{SEP}(?={alnum})[a-zA-Z]*+)*+{other})"  # possessive: no way back
 
 
 def _ascii_openings_pattern(openers: set[str]) -> re.Pattern[str]:
@@ -185,7 +185,8 @@ def _ascii_openings_pattern(openers: set[str]) -> re.Pattern[str]:
     for first in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         rests = by_first.get(first)
         opener = f"|(?={_trie(rests)}(?![A-Za-z0-9]))" if rests else ""
-        branches.append(f"{first}{word_start}(?:{digitish}{opener})")
+        # the look-behinds last: most capitals are words with no digit and no opener
+        branches.append(f"{first}(?:{digitish}{opener}){word_start}")
     return re.compile("|".join(branches))
 
 

@@ -257,8 +257,10 @@ def _chain_pattern(heads: frozenset[str], inner: frozenset[str], *, first: bool)
     alternatives = [f"(?:{words})" + r"(?![^\W_]|['’‐-][^\W_])"] if words else []
     alternatives += [f"(?:{starts})[-‐]"] if starts else []
     may_go_on = "(?:(?![a-z0-9])|(?=" + ("|".join(alternatives) or "(?!)") + "))"
-    step = r"[ \t\u00a0'’.][\W_]*" + may_go_on + "(?:" + TOKEN + ")"
-    rest = f"(?:{step}){{0,{CHAIN_WORDS}}}"
+    step = r"[ \t\u00a0'’.][\W_]*+" + may_go_on + "(?:" + TOKEN + ")"
+    # Possessive: nothing follows the steps, and a word starts with a word character, so
+    # giving characters back could not make a match (the engine then keeps no way back).
+    rest = f"(?:{step}){{0,{CHAIN_WORDS}}}+"
     if first:  # from a word that may open a run, found by a search
         return re.compile(_OPENING + _AFTER_OPENING + rest)
     return re.compile("(?:" + TOKEN + ")" + rest)
