@@ -247,16 +247,13 @@ def _digit_token(
             value, end, scaled = value * mult, ab.end(), True
     before = text[max(0, start - 12) : start]
     hyphen = before[-1:] in _HYPHENS or (before[-2:-1] in _HYPHENS and before[-1] == " ")
-    info[start] = _DigitInfo(
-        letter_before=start > 0 and text[start - 1].isalpha(),
-        designator=hyphen and bool(_DESIGNATOR.search(before)),
-        money_scale=money_scale,
-        money_end=money_end,
-    )
+    letter_before = start > 0 and text[start - 1].isalpha()
+    designator = hyphen and bool(_DESIGNATOR.search(before))
+    info[start] = _DigitInfo(letter_before, designator, money_scale, money_end)
     meaning = digit_word if value is digit_word.value else Word(kind=DIG, value=value)
     word = "/" if "/" in raw else "#"
-    gap = _gap(text, prev_end, start)
-    return nt.Tok(start=start, end=end, meanings=(meaning,), word=word, scaled=scaled, gap=gap)
+    gap = _gap(text, prev_end, start) if prev_end is not None else nt.BREAK
+    return nt.Tok(start, end, (meaning,), gap, word, scaled)  # positional: made for every token
 
 
 def _joined_before(text: str, start: int) -> bool:
