@@ -62,26 +62,34 @@ class Tokens:
 
     def more(self, hi: int) -> None:
         """Read the tokens that end before offset ``hi`` (all of them at the text's end)."""
-        text = self.text
-        hi = min(hi, len(text))
-        self._hi = max(self._hi, hi)
-        sizes, lens, lows = _split(text[self._pos : max(hi, self._pos)])
-        ends = [*accumulate(sizes, initial=self._pos)]
+        text, pos = self.text, self._pos
+        size = len(text)
+        if hi > size:
+            hi = size
+        if hi > self._hi:
+            self._hi = hi
+        sizes, lens, lows = _split(text[pos:hi])
+        ends = [*accumulate(sizes, initial=pos)]
         del ends[0]
-        n = len(ends) - (hi < len(text) and bool(ends) and ends[-1] == hi)  # it may go on
+        n = len(ends)
+        if hi < size and n and ends[-1] == hi:  # the last token may go on
+            n -= 1
         first = 0
         if self._drop_first and n > 0:
             self._drop_first, self._prev, self._pos, first = False, ends[0], ends[0], 1
         if n <= first:
-            self._pos = hi if hi == len(text) else self._pos
+            if hi == size:
+                self._pos = hi
             return
-        self._pos = hi if hi == len(text) else ends[n - 1]
-        ends, lows = ends[first:n], lows[first:n]
-        self.glued.append(ends[0] - lens[first] == self._prev)
-        self.glued += map(eq, sizes[first + 1 : n], lens[first + 1 : n])  # no space before
+        self._pos = hi if hi == size else ends[n - 1]
+        if first or n < len(ends):
+            ends, lows, sizes, lens = ends[first:n], lows[first:n], sizes[first:n], lens[first:n]
+        glued = [*map(eq, sizes, lens)]  # no space before
+        glued[0] = ends[0] - lens[0] == self._prev
         self._prev = ends[-1]
+        self.glued += glued
         self.lows += lows
-        self.starts += map(sub, ends, lens[first:n])
+        self.starts += map(sub, ends, lens)
         self.ends += ends
 
     def reach(self, i: int) -> bool:
