@@ -241,9 +241,12 @@ def year_first(s: Scanner, i: int) -> Match | None:
 
 def period(s: Scanner, i: int) -> tuple[int, Part] | None:
     """A quarter or half without its year: "q1", "Q3", "H2"."""
-    letter, number = s.low(i), s.low(i + 1)
+    letter = s.low(i)
+    if letter not in ("q", "h"):
+        return None
+    number = s.low(i + 1)
     after = s.glued(i + 2) and s.low(i + 2).isalnum()
-    if letter in ("q", "h") and s.glued(i + 1) and number.isdigit() and not after:
+    if s.glued(i + 1) and number.isdigit() and not after:
         n = int(number)
         size = 3 if letter == "q" else 6
         if 1 <= n <= 12 // size:

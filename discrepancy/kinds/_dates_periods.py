@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import attrs
 
 from discrepancy.kinds import _dates_absolute as ab
 from discrepancy.kinds import _dates_calendar as cal
 from discrepancy.kinds import _dates_relative as rel
+from discrepancy.kinds._dates_lex import Words
 from discrepancy.kinds._dates_scan import (
     Match,
     Parsed,
@@ -36,9 +38,8 @@ def holiday(s: Scanner, i: int) -> Match | None:
     k = i + 1 if shift is not None else s.skip(i, "the")
     if s.low(k) not in s.w.holiday_heads:
         return None
-    lows = [s.low(k + n) for n in range(5)]
-    for size in (5, 4, 3, 2, 1):
-        rule = s.w.holidays.get(tuple(lows[:size]))
+    for size in _name_sizes(s.w).get(s.low(k), ()):
+        rule = s.w.holidays.get(tuple(s.low(k + n) for n in range(size)))
         if rule is not None:
             break
     else:
@@ -58,6 +59,17 @@ def holiday(s: Scanner, i: int) -> Match | None:
     days = [cal.holiday(rule, s.ref.year + n, s.w.holiday_names) for n in (-1, 0, 1)]
     d = _pick(s.ref, [x for x in days if x is not None], shift)
     return None if d is None else (end, cal.day(d))
+
+
+@functools.cache
+def _name_sizes(w: Words) -> dict[str, tuple[int, ...]]:
+    """The numbers of tokens (five at most) of the holiday names beginning with each word,
+    longest first: only those are read."""
+    sizes: dict[str, set[int]] = {}
+    for key in w.holidays:
+        if len(key) <= 5:
+            sizes.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
 
 
 def _pick(ref: dt.date, days: list[dt.date], shift: int | None) -> dt.date | None:

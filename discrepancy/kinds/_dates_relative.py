@@ -12,6 +12,7 @@ from discrepancy.model import DateInterval, Precision
 Rule = Callable[[Scanner, int], Match | None]
 _BACK = frozenset({"ago", "earlier", "before", "prior"})
 _AHEAD = frozenset({"later", "hence", "after", "from"})
+_NEXT_BUT_ONE = (("after", "next"), ("before", "last"))  # "the week after next"
 
 
 def _part_of_day(s: Scanner, j: int) -> int:
@@ -77,13 +78,10 @@ def unit_span(ref: dt.date, unit: str, count: int, shift: int) -> DateInterval |
 def shift_unit(s: Scanner, i: int) -> tuple[int, DateInterval] | None:
     """ "last week", "this month", "the next quarter", "next decade", "this weekend"."""
     k = s.skip(i, "the", "that")
-    after = (s.low(k), s.low(k + 1), s.low(k + 2))
-    if after[0] in ("week", "month", "year") and after[1:] in (
-        ("after", "next"),
-        ("before", "last"),
-    ):
-        jump = 2 if after[1] == "after" else -2
-        found = unit_span(s.ref, after[0], 1, jump) if s.ref else unresolved()
+    period = s.low(k)
+    if period in ("week", "month", "year") and (s.low(k + 1), s.low(k + 2)) in _NEXT_BUT_ONE:
+        jump = 2 if s.low(k + 1) == "after" else -2
+        found = unit_span(s.ref, period, 1, jump) if s.ref else unresolved()
         return None if found is None else (k + 3, found)
     if s.low(k) == "weekend" and k > i:
         return k + 1, _weekend(s.ref, None)
