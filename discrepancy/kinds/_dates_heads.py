@@ -53,7 +53,7 @@ _SINGLE_HEADS: dict[str, tuple[str, ...]] = {
 # Rules that begin at a word of a group (left) only when the next token is in one of the
 # groups on the right; at a word also in a group without such a condition, they are tried.
 _NEXT: dict[str, dict[str, tuple[str, ...]]] = {
-    "decade": dict.fromkeys(("in", "during", "since"), ("decades",)),  # "in the nineties"
+    "decade": dict.fromkeys(("in", "during", "since"), ("decades",)),  # "during nineties"
     "in_count": {"in": ("counts",)},  # "in two weeks"
     "weekday_offset": {"in": ("counts",)},  # "in 3 days on Friday"
     "shift_unit": dict.fromkeys(("week", "month", "year"), ("after", "before")),
