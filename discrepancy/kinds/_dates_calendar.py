@@ -28,13 +28,16 @@ def make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def span(low: dt.date, high: dt.date, precision: Precision, **kw: object) -> DateInterval:
-    """A resolved interval (``kw`` passes ``weekday`` or ``year_known``)."""
+    """A resolved interval (``kw`` passes ``weekday`` or ``year_known``; the same value for
+    the same arguments: intervals are immutable)."""
     return DateInterval(low=low, high=high, precision=precision, **kw)  # type: ignore[arg-type]
 
 
+@functools.lru_cache(maxsize=4096)
 def day(d: dt.date, weekday: int | None = None) -> DateInterval:
-    """One day."""
+    """One day (the same value for the same day: intervals are immutable)."""
     return DateInterval(low=d, high=d, precision=Precision.DAY, weekday=weekday)
 
 
