@@ -72,6 +72,7 @@ def runs(
     memo = data.chains.get(use) or data.chains.setdefault(use, {})
     search = (data.ascii_chain if _names_data.letters_are_ascii(text) else data.chain).search
     particles = _Particles(text, data)
+    acronyms, blocked_spans = scan.acronyms, scan.blocked
     pos, ahead = 0, search(text)
     ahead_start = ahead.start() if ahead else len(text)
     while True:
@@ -84,14 +85,13 @@ def runs(
             start = chain.start() if chain else start
         if chain is None:
             return out
-        if start > scan.acronyms.fence and scan.acronyms.overlaps(start, start):
+        if start > acronyms.fence and acronyms.overlaps(start, start):
             pos = start + 1
             continue
         words = chain.group()
-        if start + len(words) > scan.blocked.fence and scan.blocked.overlaps(
-            start, start + len(words)
-        ):
-            words = _unblocked(text, start, start + len(words), scan)
+        end = start + len(words)
+        if end > blocked_spans.fence and blocked_spans.overlaps(start, end):
+            words = _unblocked(text, start, end, scan)
             if not words:  # the first word is blocked: read, and no run
                 pos = TOKEN.match(text, start).end()  # type: ignore[union-attr]
                 continue
