@@ -58,6 +58,11 @@ _NEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "weekday_offset": {"in": ("counts",)},  # "in 3 days on Friday"
     "shift_unit": dict.fromkeys(("week", "month", "year"), ("after", "before")),
     "year_to_date": {"year": ("to",)},
+    # A year begins a date written out only before a separator, a number, a quarter or a
+    # month: "2018-09-17", "2016 10 16", "2017-q1", "2019 H2", "2017 april".
+    "numeric": {"#4": ("/", "-", ".", "#1", "#2")},
+    "year_first": {"#4": ("-", "q", "h", "months")},
+    "written": {"#4": ("/", "-", ".", "#1", "#2", "q", "h", "months")},
 }
 # A single date begins at a word before any next token, unless every rule beginning there
 # waits for certain next tokens.
