@@ -66,17 +66,22 @@ def variant_key(name: str, *, lexicon: Lexicon | None = None) -> str:
     return fold(name, data)
 
 
-def find(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
-    """Every name mention in ``text`` (the span covers the name, not its title).
+def find(text: str, *, lexicon: Lexicon | None = None, offset: int = 0) -> list[Mention]:
+    """Every name mention in ``text`` (the span covers the name, not its title); ``offset``
+    is added to each span (for a text cut from a longer one, whose offsets they then are).
 
     >>> for m in find("Israeli Prime Minister Benjamin Netanyahu met Mr Putin. Netanyahu’s aide"):
     ...     print(m.surface, m.kind, repr(m.value.title))
     Benjamin Netanyahu person 'Israeli Prime Minister'
     Putin person 'Mr'
     Netanyahu person ''
+    >>> [(m.start, m.end) for m in find("Mr Putin", offset=10)]
+    [(13, 18)]
     """
     return [
-        Mention(start=start, end=end, surface=surface, kind=value.kind, value=value)
+        Mention(
+            start=start + offset, end=end + offset, surface=surface, kind=value.kind, value=value
+        )
         for start, end, surface, _, _, value in _mentions(text, lexicon or default_lexicon())
     ]
 

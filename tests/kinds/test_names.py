@@ -326,6 +326,16 @@ def test_found_offsets_slice_back_to_the_surface(text: str) -> None:
         assert mention.kind in ("person", "organisation", "name")
 
 
+@given(st.text(max_size=20), _NAMEISH.map("".join))
+def test_an_offset_shifts_the_spans_of_a_cut_text(before: str, text: str) -> None:
+    whole = before + text
+    shifted = names.find(text, offset=len(before))
+    assert [(m.start - len(before), m.end - len(before)) for m in shifted] == [
+        (m.start, m.end) for m in names.find(text)
+    ]
+    assert all(whole[m.start : m.end] == m.surface for m in shifted)
+
+
 @given(st.text(max_size=30), st.text(max_size=30))
 def test_name_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
     score = names.name_similarity(a, b)
