@@ -63,6 +63,11 @@ _NEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "numeric": {"#4": ("/", "-", ".", "#1", "#2")},
     "year_first": {"#4": ("-", "q", "h", "months")},
     "written": {"#4": ("/", "-", ".", "#1", "#2", "q", "h", "months")},
+    # A weekday beside a date: "Monday, Sept. 17", "Mon. 13th", "Friday (7/6)", "Monday the
+    # 21st", "Tuesday March 7", "Sunday twenty-first".
+    "weekday_lead": {
+        "weekdays": (",", "-", "(", ".", "the", "months", "days", "#1", "#2", "#4", "#8")
+    },
 }
 # A single date begins at a word before any next token, unless every rule beginning there
 # waits for certain next tokens.
