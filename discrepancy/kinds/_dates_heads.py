@@ -55,7 +55,8 @@ _SINGLE_HEADS: dict[str, tuple[str, ...]] = {
 _NEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "decade": dict.fromkeys(("in", "during", "since"), ("decades",)),  # "during nineties"
     "in_count": {"in": ("counts",)},  # "in two weeks"
-    "weekday_offset": {"in": ("counts",)},  # "in 3 days on Friday"
+    # "in 3 days on Friday", "Monday, two weeks from now", "Mon. in 3 days"
+    "weekday_offset": {"in": ("counts",), "weekdays": (",", ".", "in", "counts")},
     "shift_unit": dict.fromkeys(("week", "month", "year"), ("after", "before")),
     "year_to_date": {"year": ("to",)},
     # A year begins a date written out only before a separator, a number, a quarter or a

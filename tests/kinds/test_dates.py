@@ -469,6 +469,8 @@ def test_fast_path_on_every_table_text(lead: str) -> None:
         "during twenties, during the nineties, in the nineties",
         "in nineties, since eighties; in 2015, in Syria in two days, in a fortnight; in 3",
         "the month before last, month after next, a week after next, year to date; the year",
+        "Mon. 13th, Tue. in 3 days, Monday, two weeks from now; Friday (7/6); Sunday night",
+        "2018-09-17, 2016 10 16, 2017-q1, 2019 H2, 2017 april, 2015 and 2016, 2015.3, 2014 q",
     ],
 )
 def test_fast_path_examples(text: str) -> None:
