@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from discrepancy.kinds._dates_lex import Words
 from discrepancy.kinds._dates_periods import PORTIONS
-from discrepancy.kinds._dates_scan import Match, Scanner
+from discrepancy.kinds._dates_scan import ORDINAL_SUFFIXES, Match, Scanner
 
 Rule = Callable[[Scanner, int], Match | None]
 
@@ -50,9 +50,16 @@ _SINGLE_HEADS: dict[str, tuple[str, ...]] = {
     "week_weekday": ("the", "w", "week", "last", "days"),
     "for_amount": ("for",),
 }
+# What may follow the first token of an ordinal: "17th", "twenty-first", "thirty first".
+_ORDINAL = ("-", *sorted(ORDINAL_SUFFIXES), "ordinals")
 # Rules that begin at a word of a group (left) only when the next token is in one of the
 # groups on the right; at a word also in a group without such a condition, they are tried.
 _NEXT: dict[str, dict[str, tuple[str, ...]]] = {
+    # An ordinal day number and the period it counts: "the 15th century", "first week of".
+    "century": {"days": ("century", *_ORDINAL)},
+    "numbered_week": {"days": ("week", *_ORDINAL)},
+    "week_weekday": {"days": ("week", *_ORDINAL)},
+    "nth_of": {"days": ("month", "quarter", "half", "day", *_ORDINAL)},
     "decade": dict.fromkeys(("in", "during", "since"), ("decades",)),  # "during nineties"
     "in_count": {"in": ("counts",)},  # "in two weeks"
     # "in 3 days on Friday", "Monday, two weeks from now", "Mon. in 3 days"
@@ -161,6 +168,7 @@ def _rules_by_start(w: Words, rules: tuple[Rule, ...]) -> dict[str, Tried]:
         "holiday_heads": set(w.holiday_heads),
         "portions": set(PORTIONS),
         "decades": set(w.decades),
+        "ordinals": set(w.ordinals),
     }
     table: dict[str, dict[Rule, set[str] | None]] = {}  # None: before any next token
     for rule in rules:
