@@ -65,7 +65,7 @@ def extract(
         for m in _shift(quantities.find(body, lexicon=lexicon, reference_date=ref), offset)
         if not taken.overlaps(m.start, m.end)
     ]
-    people = sorted(_shift(names.find(body, lexicon=lexicon), offset), key=_AT)
+    people = sorted(names.find(body, lexicon=lexicon, offset=offset), key=_AT)
     found += people
     table = R.compiled(lexicon)
     facts: list[Fact] = []
