@@ -132,14 +132,7 @@ def _parsed(text: str, toks: list[nt.Tok]) -> Iterator[nt.Parsed]:
     """The numbers read from ``toks``, in order."""
     i = 0
     while i < len(toks):
-        tok = toks[i]
-        alone = i + 1 == len(toks) or toks[i + 1].gap == nt.BREAK
-        if alone and (tok.word == "#" or tok.word == "/") and tok.meanings[0].kind == DIG:
-            i += 1  # digits alone, no article before: what nw.parse_one reads at once
-            value = tok.meanings[0].value
-            yield nt.Parsed(start=tok.start, end=tok.end, low=value, high=value)
-            continue
-        nxt, parsed = nw.parse_one(toks, i, _article(text, tok))
+        nxt, parsed = nw.parse_one(toks, i, _article(text, toks[i]))
         i = max(nxt, i + 1)
         if parsed is not None:
             yield parsed
