@@ -98,10 +98,9 @@ def _scaled_code(
     if after is not None:
         found = units.scaled_code(text, end, lexicon=lexicon)
         return None if found is None else (found, True)
+    # the word before, within 3 spaces or tabs, must end in a capital (as _last_token reads
+    # it: its last character is the last one before those spaces)
     if not text[max(0, start - 4) : start].rstrip(" \t\u00a0")[-1:].isupper():
-        return None  # a cheap test: the last word does not end in a capital
-    prev = _last_token(text, start)
-    if prev is None or not prev.rstrip()[-1:].isupper():
         return None
     found = units.scaled_code(text, start, before=True, lexicon=lexicon)
     return None if found is None else (found, False)
